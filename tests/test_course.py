@@ -1,0 +1,46 @@
+"""helpers.course: mode switch, metrics report, setup."""
+
+import json
+
+import numpy as np
+
+from helpers import course
+
+
+def test_pick_follows_course_quick(monkeypatch):
+    monkeypatch.setenv("COURSE_QUICK", "1")
+    assert course.is_quick() and course.pick(full=15, quick=1) == 1
+    monkeypatch.setenv("COURSE_QUICK", "0")
+    assert not course.is_quick() and course.pick(full=15, quick=1) == 15
+    monkeypatch.delenv("COURSE_QUICK")
+    assert course.pick(full=15, quick=1) == 15
+
+
+def test_report_prints_and_merges_into_metrics_file(tmp_path, monkeypatch, capsys):
+    target = tmp_path / "metrics.json"
+    monkeypatch.setenv("COURSE_METRICS_FILE", str(target))
+    course.report(test_accuracy=np.float32(0.98125))
+    course.report(seconds_per_epoch=5)
+    assert json.loads(target.read_text()) == {
+        "test_accuracy": float(np.float32(0.98125)),
+        "seconds_per_epoch": 5.0,
+    }
+    assert "Итог урока: test_accuracy = 0.9812" in capsys.readouterr().out
+
+
+def test_report_without_metrics_file_only_prints(monkeypatch, capsys, tmp_path):
+    monkeypatch.delenv("COURSE_METRICS_FILE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    course.report(x=1)
+    assert "x = 1.0000" in capsys.readouterr().out and list(tmp_path.iterdir()) == []
+
+
+def test_setup_seeds_and_prints_versions_device_mode(monkeypatch, capsys):
+    monkeypatch.setenv("COURSE_QUICK", "1")
+    course.setup(seed=7)
+    first = np.random.rand(3)
+    course.setup(seed=7)
+    np.testing.assert_array_equal(first, np.random.rand(3))
+    out = capsys.readouterr().out
+    assert "TensorFlow" in out and "Keras" in out and "устройство: CPU" in out
+    assert "режим: быстрый" in out and "seed 7" in out

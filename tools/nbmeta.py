@@ -1,0 +1,144 @@
+"""What the tools and the tests agree on about notebooks.
+
+Config from pyproject's [tool.course], the code hash of the provenance stamp,
+the Colab badge, the kernel environment, and the structure checks.
+"""
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+
+LESSON_NAME = re.compile(r"^\d\d_[a-z0-9]+(_[a-z0-9]+)*\.ipynb$")
+RAISES_MARK = "NBVAL_RAISES_EXCEPTION"
+BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
+STAMP_KEYS = ("source_sha256", "mode", "seconds", "hardware", "metrics")
+
+# The same environment for `make full` and for nbval, so that checked outputs
+# (model.summary() tables above all) come out identical in both.
+KERNEL_ENV = {"COLUMNS": "100", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONHASHSEED": "0"}
+
+
+def config():
+    """The [tool.course] table of pyproject.toml."""
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        return tomllib.load(f)["tool"]["course"]
+
+
+def lessons():
+    """Lesson notebooks, in course order."""
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def all_notebooks():
+    """Every notebook under notebooks/, checkpoints excluded."""
+    return sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def rel(path):
+    """Path relative to the repository root (as is, for files outside it)."""
+    path = Path(path).resolve()
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
+
+
+def colab_url(path):
+    cfg = config()
+    return f"https://colab.research.google.com/github/{cfg['repository']}/blob/{cfg['branch']}/{rel(path)}"
+
+
+def badge(path):
+    return f"[![Открыть в Colab]({BADGE_IMAGE})]({colab_url(path)})"
+
+
+def install_url():
+    return f"git+https://github.com/{config()['repository']}"
+
+
+def source_sha256(nb):
+    """sha256 of the code cells' sources, in order: what the stamp vouches for."""
+    sources = [cell.source for cell in nb.cells if cell.cell_type == "code"]
+    return hashlib.sha256(json.dumps(sources, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def title(nb):
+    """The first '# ' heading of the notebook."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return ""
+
+
+def canonical_text(nb):
+    """The exact text nbformat.write produces for this notebook."""
+    text = nbformat.writes(nb)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def marked_to_raise(cell):
+    return RAISES_MARK in cell.source or "raises-exception" in cell.metadata.get("tags", [])
+
+
+def output_problems(nb):
+    """Execution order and error outputs: what one clean top-to-bottom run leaves."""
+    problems = []
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    counts = [cell.execution_count for cell in code]
+    if counts != list(range(1, len(code) + 1)):
+        problems.append(
+            f"execution counts are {counts}, not 1..{len(code)} in order "
+            "(outputs are not from one top-to-bottom run)"
+        )
+    for number, cell in enumerate(code, 1):
+        errors = [out for out in cell.outputs if out.output_type == "error"]
+        if errors and not marked_to_raise(cell):
+            problems.append(
+                f"code cell {number} stores an error ({errors[0].ename}) but is not marked "
+                f"# {RAISES_MARK}"
+            )
+        if marked_to_raise(cell) and not errors:
+            problems.append(f"code cell {number} is marked # {RAISES_MARK} but raised nothing")
+    return problems
+
+
+def problems(path):
+    """Everything wrong with a committed lesson notebook; each item names the fix."""
+    path = Path(path)
+    name = rel(path)
+    found = []
+    if not LESSON_NAME.match(path.name):
+        found.append(f"file name must look like NN_snake_case.ipynb (fix: git mv {name} …)")
+    text = path.read_text(encoding="utf-8")
+    nb = nbformat.reads(text, as_version=4)
+    if text != canonical_text(nb):
+        found.append("not canonically formatted (fix: save it with nbformat.write, e.g. make full)")
+    stamp = nb.metadata.get("course")
+    if not stamp:
+        found.append("no provenance stamp metadata.course (fix: make full NB=…)")
+    else:
+        missing = [key for key in STAMP_KEYS if key not in stamp]
+        if missing:
+            found.append(f"stamp lacks {missing} (fix: make full NB=…)")
+        if stamp.get("mode") != "full":
+            found.append(f"stamp mode is {stamp.get('mode')!r}, not 'full' (fix: make full NB=…)")
+        if stamp.get("source_sha256") != source_sha256(nb):
+            found.append(
+                "code cells changed after the outputs were made: stamp "
+                f"{str(stamp.get('source_sha256'))[:12]}…, code now {source_sha256(nb)[:12]}… "
+                "(fix: re-run it with make full NB=…)"
+            )
+    found += output_problems(nb)
+    first = nb.cells[0].source if nb.cells else ""
+    if badge(path) not in first:
+        found.append(f"first cell lacks the Colab badge for its own path: {badge(path)}")
+    if not any(install_url() in cell.source for cell in nb.cells if cell.cell_type == "code"):
+        found.append(f"no Colab bootstrap cell installing {install_url()}")
+    prefix = path.name[:2]
+    return [f"{name}: {item}".replace("NB=…", f"NB={prefix}") for item in found]

@@ -1,0 +1,72 @@
+"""Keep README's lesson table and results table in sync with the notebooks.
+
+    python -m tools.readme          # rewrite the two tables
+    python -m tools.readme --check  # exit 1 if README is out of date
+
+The tables live between <!-- lessons:start/end --> and <!-- results:start/end -->.
+The results come from the provenance stamps (metadata.course) only.
+"""
+
+import re
+import sys
+
+import nbformat
+
+from tools import nbmeta
+
+README = nbmeta.ROOT / "README.md"
+
+
+def lessons_table():
+    rows = ["| № | Урок | Colab |", "|---|---|---|"]
+    for path in nbmeta.lessons():
+        nb = nbformat.read(path, as_version=4)
+        rows.append(
+            f"| {path.name[:2]} | [{nbmeta.title(nb)}]({nbmeta.rel(path)}) "
+            f"| [открыть]({nbmeta.colab_url(path)}) |"
+        )
+    return "\n".join(rows)
+
+
+def describe_hardware(hw):
+    if hw.get("gpu"):
+        return f"GPU {hw['gpu']}"
+    return f"CPU {hw.get('cpu', '?')}, {hw.get('cores', '?')} ядра"
+
+
+def results_table():
+    rows = [
+        "| № | Метрики (полный режим) | Время, с | Оборудование | Дата |",
+        "|---|---|---|---|---|",
+    ]
+    for path in nbmeta.lessons():
+        stamp = nbformat.read(path, as_version=4).metadata.get("course")
+        if not stamp:
+            rows.append(f"| {path.name[:2]} | не запускался в полном режиме | | | |")
+            continue
+        metrics = ", ".join(f"`{k}` = {v:.4f}" for k, v in stamp["metrics"].items()) or "—"
+        rows.append(
+            f"| {path.name[:2]} | {metrics} | {stamp['seconds']:.0f} "
+            f"| {describe_hardware(stamp['hardware'])} | {stamp.get('date', '')} |"
+        )
+    return "\n".join(rows)
+
+
+def render(text):
+    for name, table in (("lessons", lessons_table()), ("results", results_table())):
+        pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
+        if not pattern.search(text):
+            raise ValueError(f"README.md lacks the <!-- {name}:start/end --> markers")
+        text = pattern.sub(lambda m, t=table: m.group(1) + t + "\n" + m.group(2), text)
+    return text
+
+
+def write():
+    README.write_text(render(README.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    current = README.read_text(encoding="utf-8")
+    if "--check" in sys.argv:
+        sys.exit(0 if render(current) == current else "README.md is out of date: make readme")
+    write()
