@@ -8,6 +8,8 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 ARGS ?=
 NB ?=
+# Jupyter refuses to run as root (containers, CI) unless told it's on purpose.
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test full readme lint
 
@@ -18,7 +20,7 @@ $(INSTALLED): requirements.txt pyproject.toml
 	@touch $(INSTALLED)
 
 lab: $(INSTALLED)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(ARGS)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(AS_ROOT) $(ARGS)
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check helpers tools tests notebooks conftest.py

@@ -16,6 +16,7 @@ copied into the Keras cache, and a broken file is reported, never deleted.
 import gzip
 import os
 import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -102,7 +103,7 @@ def _read_mnist_npz(path):
     try:
         with np.load(path) as f:
             arrays = {key: f[key] for key in SHAPES if key in f.files}
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error) as error:
         raise _broken(path, f"файл не читается как .npz ({error})") from error
     missing = [key for key in SHAPES if key not in arrays]
     if missing:
@@ -116,7 +117,7 @@ def _read_idx_gz(path, shape):
     try:
         with gzip.open(path, "rb") as f:
             raw = f.read()
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:
         raise _broken(path, f"файл не распаковывается как .gz ({error})") from error
     header = 4 + 4 * len(shape)
     if len(raw) < header:
@@ -143,8 +144,8 @@ def _check_array(path, key, array):
 def _broken(path, reason):
     return DatasetError(
         f"Файл {path} повреждён: {reason}. Файл оставлен на месте. "
-        "Как исправить: замените его целой копией (в ../shared/datasets курса или с сайта набора) "
-        f"или уберите его, чтобы Keras скачал набор сам. Переменная {DATA_ENV} сейчас: "
+        "Как исправить: замените его целой копией или сами переместите его в другое место, "
+        f"чтобы Keras скачал набор заново (нужен интернет). Переменная {DATA_ENV} сейчас: "
         f"{os.environ.get(DATA_ENV) or 'не задана'}."
     )
 
