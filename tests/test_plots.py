@@ -61,3 +61,12 @@ def test_show_model_without_graphviz_explains_and_falls_back(monkeypatch, capsys
     assert plots.show_model(model) is None
     out = capsys.readouterr().out
     assert "Graphviz" in out and "apt install graphviz" in out and "Total params" in out
+
+
+def test_confusion_matrix_counts_pairs_and_labels_axes_in_russian():
+    matrix = plots.plot_confusion_matrix([0, 1, 1, 2, 2, 2], [0, 1, 2, 2, 2, 0], ["а", "б", "в"])
+    np.testing.assert_array_equal(matrix, [[1, 0, 0], [0, 1, 1], [1, 0, 2]])
+    ax = plt.gcf().axes[0]
+    assert ax.get_xlabel() == "Предсказанный класс" and ax.get_ylabel() == "Верный класс"
+    with pytest.raises(ValueError, match="ответов 2, а предсказаний 3"):
+        plots.plot_confusion_matrix([0, 1], [0, 1, 1])
