@@ -1,7 +1,10 @@
 """Small helpers shared by the course notebooks.
 
-Modules (each one job, each readable in a minute):
-- course: setup(), pick(full=..., quick=...), report(...) — introduced in 00_setup;
+Modules (each one job, each readable in a minute; every public function names
+the lesson that introduces it):
+- course: setup(), pick(full=..., quick=...), report(...) — 00_setup;
 - data: load_mnist(), load_fashion_mnist() that also work offline — 00_setup;
-- plots: plot_history(), show_images(), show_model() with Russian labels — 00_setup.
+- plots: training curves, image grids, model diagrams, confusion matrices,
+  decision boundaries, optimizer trajectories — 00_setup and later lessons;
+- scratch: the NumPy-from-scratch framework (Operation … Trainer) — 02_numpy_from_scratch.
 """

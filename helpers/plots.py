@@ -85,7 +85,8 @@ def show_images(images, labels=None, class_names=None, ncols=10, title=None, siz
             f"show_images: ждём картинки формы (n, высота, ширина), а пришла {images.shape}."
         )
     nrows = math.ceil(len(images) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows * 1.15))
+    height = (size + 0.3) * nrows + (0.4 if title else 0)  # room for captions and the title
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, height), layout="constrained")
     for i, ax in enumerate(np.ravel(axes)):
         ax.axis("off")
         if i >= len(images):
@@ -96,7 +97,6 @@ def show_images(images, labels=None, class_names=None, ncols=10, title=None, siz
             ax.set_title(class_names[label] if class_names else str(label), fontsize=9)
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
     plt.show()
 
 

@@ -21,8 +21,15 @@ BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 STAMP_KEYS = ("source_sha256", "mode", "seconds", "hardware", "metrics")
 
 # The same environment for `make full` and for nbval, so that checked outputs
-# (model.summary() tables above all) come out identical in both.
-KERNEL_ENV = {"COLUMNS": "100", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONHASHSEED": "0"}
+# (model.summary() tables above all) come out identical in both. NumPy's BLAS
+# runs single-threaded: with TensorFlow's own threads on a small machine, two
+# BLAS threads made the from-scratch lesson up to 30 times slower.
+KERNEL_ENV = {
+    "COLUMNS": "100",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "PYTHONHASHSEED": "0",
+    "OPENBLAS_NUM_THREADS": "1",
+}
 
 
 def config():

@@ -95,6 +95,7 @@ def execute(path, quick=False):
         "seconds": seconds,
         "hardware": hardware(),
         "versions": versions(),
+        "kernel_env": dict(nbmeta.KERNEL_ENV),
         "date": datetime.date.today().isoformat(),
         "metrics": metrics,
     }

@@ -1,0 +1,224 @@
+"""Unit tests of helpers.scratch, the NumPy framework of 02_numpy_from_scratch.
+
+The gradient checks compare every backward() with central differences in float64,
+so a wrong derivative in any operation or loss makes its test fail.
+"""
+
+import numpy as np
+import pytest
+
+from helpers import scratch as s
+
+TOLERANCE = 1e-7
+
+
+def rng():
+    return np.random.default_rng(2024)
+
+
+def away_from_zero(shape):
+    """Inputs with |x| ≥ 0.1: ReLU has a kink at 0 where finite differences are wrong."""
+    x = rng().uniform(0.1, 2.0, shape)
+    return x * rng().choice([-1.0, 1.0], shape)
+
+
+OPERATIONS = {
+    "WeightMultiply": lambda: s.WeightMultiply(rng().normal(size=(4, 3))),
+    "BiasAdd": lambda: s.BiasAdd(rng().normal(size=(1, 4))),
+    "Sigmoid": s.Sigmoid,
+    "Tanh": s.Tanh,
+    "ReLU": s.ReLU,
+    "Linear": s.Linear,
+    "Dense+Sigmoid": lambda: s.Dense(3, s.Sigmoid()),
+    "Dense+ReLU": lambda: s.Dense(3, s.ReLU(), weight_init="he"),
+}
+
+
+@pytest.mark.parametrize("name", OPERATIONS)
+def test_operation_backward_matches_numerical_gradient(name):
+    errors = s.gradient_check(OPERATIONS[name](), away_from_zero((5, 4)))
+    assert set(errors) >= {"input"}
+    if name in ("WeightMultiply", "BiasAdd"):
+        assert set(errors) == {"input", "param 1"}
+    if name.startswith("Dense"):
+        assert set(errors) == {"input", "param 1", "param 2"}
+    assert max(errors.values()) < TOLERANCE, errors
+
+
+def test_mean_squared_error_gradient():
+    prediction, target = rng().normal(size=(6, 2)), rng().normal(size=(6, 2)) + 1.0
+    errors = s.gradient_check(s.MeanSquaredError(), prediction, target)
+    assert errors["input"] < TOLERANCE, errors
+
+
+def test_softmax_cross_entropy_gradient():
+    logits = rng().normal(size=(6, 4)) * 3.0
+    target = np.eye(4)[[0, 3, 1, 1, 2, 0]]
+    errors = s.gradient_check(s.SoftmaxCrossEntropy(), logits, target)
+    assert errors["input"] < TOLERANCE, errors
+
+
+def test_whole_network_gradient():
+    """The chain rule across layers: d loss / d W of the first layer."""
+    x, y = rng().normal(size=(5, 3)), np.eye(2)[[0, 1, 1, 0, 1]]
+    net = s.NeuralNetwork([s.Dense(4, s.Tanh()), s.Dense(2, s.Linear())], s.SoftmaxCrossEntropy())
+    net.train_batch(x, y)
+    first_w, analytic = net.params[0], net.param_grads[0].copy()
+    numeric = s.numerical_gradient(lambda: net.loss.forward(net.forward(x), y), first_w)
+    assert s.relative_error(analytic, numeric) < TOLERANCE
+
+
+def test_gradient_check_catches_a_wrong_derivative():
+    class BrokenSigmoid(s.Sigmoid):
+        def _input_grad(self, output_grad):
+            return output_grad * self.output  # forgot the factor (1 − σ)
+
+    assert s.gradient_check(BrokenSigmoid(), away_from_zero((3, 3)))["input"] > 0.1
+
+
+def test_numerical_gradient_of_a_square():
+    x = np.array([[1.0, -2.0, 0.5]])
+    grad = s.numerical_gradient(lambda: float(np.sum(x**2)), x)
+    np.testing.assert_allclose(grad, 2 * x, atol=1e-6)
+    np.testing.assert_array_equal(x, [[1.0, -2.0, 0.5]])  # restored
+
+
+def test_forward_values():
+    x = np.array([[-1.0, 0.0, 2.0]])
+    np.testing.assert_allclose(s.Sigmoid().forward(x), 1 / (1 + np.exp(-x)))
+    np.testing.assert_allclose(s.Tanh().forward(x), np.tanh(x))
+    np.testing.assert_array_equal(s.ReLU().forward(x), [[0.0, 0.0, 2.0]])
+    np.testing.assert_array_equal(s.Linear().forward(x), x)
+    w = np.array([[1.0], [2.0], [3.0]])
+    np.testing.assert_array_equal(s.WeightMultiply(w).forward(x), [[5.0]])
+    np.testing.assert_array_equal(s.BiasAdd(np.array([[1.0, 1.0, 1.0]])).forward(x), x + 1)
+
+
+def test_mse_value():
+    loss = s.MeanSquaredError().forward(np.array([[1.0], [3.0]]), np.array([[0.0], [1.0]]))
+    assert loss == pytest.approx(2.5)
+
+
+def test_softmax_cross_entropy_value_and_stability():
+    logits = np.array([[1000.0, 0.0, -1000.0], [0.0, 0.0, 0.0]])
+    target = np.eye(3)[[0, 2]]
+    loss = s.SoftmaxCrossEntropy()
+    with np.errstate(over="raise", divide="raise", invalid="raise"):
+        value = loss.forward(logits, target)
+        grad = loss.backward()
+    assert value == pytest.approx(np.log(3) / 2)
+    assert np.isfinite(grad).all()
+    np.testing.assert_allclose(s.softmax(logits)[0], [1.0, 0.0, 0.0])
+    np.testing.assert_allclose(s.softmax(logits).sum(axis=1), [1.0, 1.0])
+
+
+def test_loss_shape_error_names_both_shapes():
+    with pytest.raises(s.ShapeError, match=r"\(4, 1\).*\(4,\)"):
+        s.MeanSquaredError().forward(np.zeros((4, 1)), np.zeros(4))
+    with pytest.raises(s.ShapeError, match=r"one-hot"):
+        s.SoftmaxCrossEntropy().forward(np.zeros((4, 10)), np.zeros(4))
+
+
+def test_layer_shape_errors():
+    layer = s.Dense(3)
+    layer.forward(np.zeros((2, 5)))
+    with pytest.raises(s.ShapeError, match=r"\(2, 5\).*\(2, 6\)"):
+        layer.forward(np.zeros((2, 6)))
+    with pytest.raises(s.ShapeError, match=r"reshape"):
+        s.Dense(3).forward(np.zeros((2, 28, 28)))
+    with pytest.raises(s.ShapeError, match=r"\(2, 3\).*\(2, 4\)"):
+        layer.backward(np.zeros((2, 4)))
+
+
+def test_shape_error_is_a_value_error_in_russian():
+    assert issubclass(s.ShapeError, ValueError)
+    with pytest.raises(ValueError, match="ожидалась форма"):
+        s.check_shape("тест", (1, 2), (2, 1))
+
+
+def test_dense_initialisation():
+    layer = s.Dense(200, s.ReLU(), weight_init="he")
+    layer.rng = np.random.default_rng(0)
+    layer.forward(np.zeros((1, 800), dtype=np.float32))
+    weights, bias = layer.params
+    assert weights.shape == (800, 200) and bias.shape == (1, 200)
+    assert weights.dtype == bias.dtype == np.float32
+    assert weights.std() == pytest.approx(np.sqrt(2 / 800), rel=0.02)
+    assert not bias.any()
+
+
+def test_sgd_plain_and_momentum_updates():
+    class Net:
+        params = [np.array([1.0])]
+        param_grads = [np.array([2.0])]
+
+    plain = s.SGD(lr=0.1)
+    plain.net = Net()
+    plain.step()
+    assert Net.params[0][0] == pytest.approx(0.8)
+
+    Net.params = [np.array([1.0])]
+    momentum = s.SGD(lr=0.1, momentum=0.9)
+    momentum.net = Net()
+    momentum.step()  # v = −0.2
+    momentum.step()  # v = 0.9·(−0.2) − 0.2 = −0.38
+    assert Net.params[0][0] == pytest.approx(1.0 - 0.2 - 0.38)
+
+
+def test_learning_rate_decays_to_final_lr():
+    optimizer = s.SGD(lr=0.1, final_lr=0.001)
+    optimizer.start(epochs=5)
+    rates = [optimizer.lr]
+    for _ in range(4):
+        optimizer.end_epoch()
+        rates.append(optimizer.lr)
+    assert rates[0] == pytest.approx(0.1) and rates[-1] == pytest.approx(0.001)
+    assert all(a > b for a, b in zip(rates, rates[1:], strict=False))
+
+
+def linear_data(n=256):
+    x = rng().normal(size=(n, 2)).astype(np.float32)
+    y = (x @ np.array([[2.0], [-3.0]]) + 1.0).astype(np.float32)
+    return x, y
+
+
+def test_trainer_learns_a_linear_function(capsys):
+    x, y = linear_data()
+    net = s.NeuralNetwork([s.Dense(1, s.Linear())], s.MeanSquaredError(), seed=3)
+    history = s.Trainer(net, s.SGD(lr=0.05)).fit(
+        x, y, x, y, epochs=20, eval_every=10, batch_size=16, progress=False
+    )
+    weights, bias = net.params
+    np.testing.assert_allclose(weights.ravel(), [2.0, -3.0], atol=1e-3)
+    assert bias[0, 0] == pytest.approx(1.0, abs=1e-3)
+    assert history["epoch"] == [10, 20] and len(history["seconds"]) == 20
+    assert "Эпоха 20" in capsys.readouterr().out
+
+
+def test_trainer_is_reproducible_and_reports_accuracy(capsys):
+    x = rng().normal(size=(120, 4)).astype(np.float32)
+    y = np.eye(3, dtype=np.float32)[(x[:, 0] > 0).astype(int) + (x[:, 1] > 1)]
+
+    def run():
+        net = s.NeuralNetwork([s.Dense(8, s.ReLU(), "he"), s.Dense(3, s.Linear())],
+                              s.SoftmaxCrossEntropy(), seed=7)
+        trainer = s.Trainer(net, s.SGD(lr=0.1, momentum=0.9))
+        return trainer.fit(x, y, x, y, epochs=5, batch_size=10, seed=5, progress=False), net
+
+    (h1, net1), (h2, _) = run(), run()
+    assert h1["val_loss"] == h2["val_loss"]
+    assert h1["val_loss"][-1] < h1["val_loss"][0]
+    assert h1["val_accuracy"][-1] == s.accuracy(net1, x, y) > 0.8
+    assert "точность на проверке" in capsys.readouterr().out
+
+
+def test_early_stopping_restores_the_best_weights(capsys):
+    x, y = linear_data(64)
+    net = s.NeuralNetwork([s.Dense(1, s.Linear())], s.MeanSquaredError())
+    trainer = s.Trainer(net, s.SGD(lr=2.0))  # far too large: the loss explodes
+    with np.errstate(all="ignore"):
+        history = trainer.fit(x, y, x, y, epochs=10, batch_size=64, early_stopping=True,
+                              progress=False)
+    assert len(history["val_loss"]) == 2
+    assert net.loss.forward(net.forward(x), y) == pytest.approx(history["val_loss"][0])
+    assert "останавливаемся" in capsys.readouterr().out
