@@ -2,16 +2,12 @@
 
 import warnings
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.contour import ContourSet
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.contour import ContourSet  # noqa: E402
-
-from helpers.plots import plot_decision_boundary  # noqa: E402
+from helpers.plots import plot_decision_boundary
 
 POINTS = np.array([[0.0, 1.0], [1.0, 2.5], [0.5, 3.0], [2.0, 0.5], [3.0, 1.0], [2.5, 0.0]])
 LABELS = np.array([0, 0, 0, 1, 1, 1])

@@ -1,19 +1,9 @@
 """helpers.plots.draw_network (lesson 01): what it draws and how it refuses bad input."""
 
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from helpers import plots  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+from helpers import plots
 
 
 def test_draw_network_draws_every_neuron_and_every_weight():
