@@ -8,10 +8,11 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 ARGS ?=
 NB ?=
+LESSONS ?=
 # Jupyter refuses to run as root (containers, CI) unless told it's on purpose.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test full readme lint
+.PHONY: lab test full readme lint homework my-work
 
 $(INSTALLED): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +20,10 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(PY) -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e .
 	@touch $(INSTALLED)
 
+# Jupyter opens at the repository root: notebooks/ (lessons and homework) and
+# my_work/ (your own copies, see `make my-work`) are both reachable.
 lab: $(INSTALLED)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(AS_ROOT) $(ARGS)
+	$(VENV)/bin/jupyter lab --notebook-dir=. $(AS_ROOT) $(ARGS)
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check helpers tools tests notebooks conftest.py
@@ -33,3 +36,11 @@ full: $(INSTALLED)
 
 readme: $(INSTALLED)
 	$(PY) -m tools.readme
+
+# Student versions of the homework, derived from notebooks/homework/solutions/.
+homework: $(INSTALLED)
+	$(PY) -m tools.homework
+
+# Copies of the homework (LESSONS=1: and of the lessons) in my_work/; never overwrites.
+my-work: $(INSTALLED)
+	$(PY) -m tools.my_work $(if $(LESSONS),--lessons)

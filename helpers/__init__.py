@@ -6,5 +6,7 @@ the lesson that introduces it):
 - data: load_mnist(), load_fashion_mnist() that also work offline — 00_setup;
 - plots: training curves, image grids, model diagrams, confusion matrices,
   decision boundaries, optimizer trajectories — 00_setup and later lessons;
-- scratch: the NumPy-from-scratch framework (Operation … Trainer) — 02_numpy_from_scratch.
+- scratch: the NumPy-from-scratch framework (Operation … Trainer) — 02_numpy_from_scratch;
+- checks: homework self-checks, `checks.homework("hw01").check(1, answer)` — the homework;
+- homework/: the tasks of each homework (hw01.py … hw05.py), loaded by checks.homework().
 """

@@ -13,3 +13,16 @@ def close_figures():
     """Each test starts with no open figures and leaves none behind."""
     yield
     plt.close("all")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many reference, wrong and placeholder answers the homework checks were tried with."""
+    from tests.homework_cases import TRIED
+
+    if TRIED:
+        terminalreporter.section("homework checks tried")
+        for homework_id, tried in sorted(TRIED.items()):
+            terminalreporter.write_line(
+                f"{homework_id}: {tried['reference']} reference (✅), {tried['wrong']} wrong (❌), "
+                f"{tried['placeholder']} placeholder (⏳)"
+            )

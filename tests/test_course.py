@@ -35,6 +35,17 @@ def test_report_without_metrics_file_only_prints(monkeypatch, capsys, tmp_path):
     assert "x = 1.0000" in capsys.readouterr().out and list(tmp_path.iterdir()) == []
 
 
+def test_record_writes_silently_and_only_under_make_full(monkeypatch, capsys, tmp_path):
+    target = tmp_path / "metrics.json"
+    monkeypatch.setenv("COURSE_METRICS_FILE", str(target))
+    course.record(checked_test_accuracy=np.float64(0.9194))
+    assert json.loads(target.read_text()) == {"checked_test_accuracy": 0.9194}
+    monkeypatch.delenv("COURSE_METRICS_FILE")
+    monkeypatch.chdir(tmp_path)
+    course.record(x=1)
+    assert capsys.readouterr().out == "" and list(tmp_path.iterdir()) == [target]
+
+
 def test_setup_seeds_and_prints_versions_device_mode(monkeypatch, capsys):
     monkeypatch.setenv("COURSE_QUICK", "1")
     course.setup(seed=7)

@@ -1,8 +1,10 @@
 """Structure of the committed notebooks, and the checks themselves.
 
-Every notebook must carry outputs from one full-mode top-to-bottom run of the
-code that is committed (the provenance stamp), a Colab badge for its own path,
-and canonical formatting. Each failure names the notebook and the fix.
+Every lesson and homework solution must carry outputs from one full-mode
+top-to-bottom run of the code that is committed (the provenance stamp), a Colab
+badge for its own path, and canonical formatting. Each failure names the
+notebook and the fix. (Student versions of the homework are checked in
+tests/test_homework.py.)
 """
 
 import ast
@@ -19,9 +21,10 @@ import helpers
 from tools import nbmeta, readme
 
 NOTEBOOKS = nbmeta.all_notebooks()
+STAMPED = nbmeta.stamped()
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", STAMPED, ids=[p.name for p in STAMPED])
 def test_notebook_structure(path):
     problems = nbmeta.problems(path)
     assert not problems, "\n".join(problems)

@@ -14,8 +14,11 @@ import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
+HOMEWORK = NOTEBOOKS / "homework"
+SOLUTIONS = HOMEWORK / "solutions"
 
 LESSON_NAME = re.compile(r"^\d\d_[a-z0-9]+(_[a-z0-9]+)*\.ipynb$")
+HOMEWORK_NAME = re.compile(r"^hw\d\d_[a-z0-9]+(_[a-z0-9]+)*\.ipynb$")
 RAISES_MARK = "NBVAL_RAISES_EXCEPTION"
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 STAMP_KEYS = ("source_sha256", "mode", "seconds", "hardware", "metrics")
@@ -41,6 +44,21 @@ def config():
 def lessons():
     """Lesson notebooks, in course order."""
     return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def solutions():
+    """Homework solution notebooks (the single source of each homework), in order."""
+    return sorted(SOLUTIONS.glob("hw[0-9][0-9]_*.ipynb"))
+
+
+def student_versions():
+    """Student versions of the homework, generated from the solutions by `make homework`."""
+    return sorted(HOMEWORK.glob("hw[0-9][0-9]_*.ipynb"))
+
+
+def stamped():
+    """Notebooks committed with full-mode outputs and a stamp: the lessons, then the solutions."""
+    return lessons() + solutions()
 
 
 def all_notebooks():
@@ -120,8 +138,10 @@ def problems(path):
     path = Path(path)
     name = rel(path)
     found = []
-    if not LESSON_NAME.match(path.name):
-        found.append(f"file name must look like NN_snake_case.ipynb (fix: git mv {name} …)")
+    if not (LESSON_NAME.match(path.name) or HOMEWORK_NAME.match(path.name)):
+        found.append(
+            f"file name must look like NN_snake_case.ipynb or hwNN_snake_case.ipynb (fix: git mv {name} …)"
+        )
     text = path.read_text(encoding="utf-8")
     nb = nbformat.reads(text, as_version=4)
     if text != canonical_text(nb):
@@ -147,5 +167,5 @@ def problems(path):
         found.append(f"first cell lacks the Colab badge for its own path: {badge(path)}")
     if not any(install_url() in cell.source for cell in nb.cells if cell.cell_type == "code"):
         found.append(f"no Colab bootstrap cell installing {install_url()}")
-    prefix = path.name[:2]
+    prefix = path.name.split("_")[0]
     return [f"{name}: {item}".replace("NB=…", f"NB={prefix}") for item in found]

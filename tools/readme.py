@@ -1,10 +1,11 @@
-"""Keep README's lesson table and results table in sync with the notebooks.
+"""Keep README's lesson, homework and results tables in sync with the notebooks.
 
     python -m tools.readme          # rewrite the two tables
     python -m tools.readme --check  # exit 1 if README is out of date
 
-The tables live between <!-- lessons:start/end --> and <!-- results:start/end -->.
-The results come from the provenance stamps (metadata.course) only.
+The tables live between <!-- lessons:start/end -->, <!-- homework:start/end -->
+and <!-- results:start/end -->. The results come from the provenance stamps
+(metadata.course) only; a homework's lessons are those its tasks name.
 """
 
 import re
@@ -28,6 +29,25 @@ def lessons_table():
     return "\n".join(rows)
 
 
+def homework_lessons(homework_id):
+    """Numbers of the lessons a homework follows, e.g. ['01', '02']."""
+    from helpers import checks
+
+    return checks.homework(homework_id).after
+
+
+def homework_table():
+    rows = ["| № | Домашнее задание | После уроков | Colab |", "|---|---|---|---|"]
+    for path in nbmeta.student_versions():
+        nb = nbformat.read(path, as_version=4)
+        homework_id = path.name.split("_")[0]
+        rows.append(
+            f"| {homework_id} | [{nbmeta.title(nb)}]({nbmeta.rel(path)}) "
+            f"| {', '.join(homework_lessons(homework_id))} | [открыть]({nbmeta.colab_url(path)}) |"
+        )
+    return "\n".join(rows)
+
+
 def describe_hardware(hw):
     if hw.get("gpu"):
         return f"GPU {hw['gpu']}"
@@ -39,21 +59,23 @@ def results_table():
         "| № | Метрики (полный режим) | Время, с | Оборудование | Дата |",
         "|---|---|---|---|---|",
     ]
-    for path in nbmeta.lessons():
+    for path in nbmeta.stamped():
+        number = path.name.split("_")[0]
         stamp = nbformat.read(path, as_version=4).metadata.get("course")
         if not stamp:
-            rows.append(f"| {path.name[:2]} | не запускался в полном режиме | | | |")
+            rows.append(f"| {number} | не запускался в полном режиме | | | |")
             continue
         metrics = ", ".join(f"`{k}` = {v:.4f}" for k, v in stamp["metrics"].items()) or "—"
         rows.append(
-            f"| {path.name[:2]} | {metrics} | {stamp['seconds']:.0f} "
+            f"| {number} | {metrics} | {stamp['seconds']:.0f} "
             f"| {describe_hardware(stamp['hardware'])} | {stamp.get('date', '')} |"
         )
     return "\n".join(rows)
 
 
 def render(text):
-    for name, table in (("lessons", lessons_table()), ("results", results_table())):
+    tables = (("lessons", lessons_table()), ("homework", homework_table()), ("results", results_table()))
+    for name, table in tables:
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
         if not pattern.search(text):
             raise ValueError(f"README.md lacks the <!-- {name}:start/end --> markers")

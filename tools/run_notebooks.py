@@ -2,6 +2,7 @@
 
     make full            # every lesson
     make full NB=07      # lessons whose file name starts with 07
+    make full NB=hw04    # a homework solution (notebooks/homework/solutions/)
     python -m tools.run_notebooks 00 07
 
 The outputs are written in place, and metadata.course gets the stamp:
@@ -103,12 +104,12 @@ def execute(path, quick=False):
 
 
 def select(patterns):
-    lessons = nbmeta.lessons()
+    notebooks = nbmeta.stamped()
     if not patterns:
-        return lessons
-    chosen = [p for p in lessons if any(p.name.startswith(pat) for pat in patterns)]
+        return notebooks
+    chosen = [p for p in notebooks if any(p.name.startswith(pat) for pat in patterns)]
     if not chosen:
-        sys.exit(f"No notebook under notebooks/ starts with {patterns}.")
+        sys.exit(f"No lesson or homework solution starts with {patterns}.")
     return chosen
 
 

@@ -1,0 +1,404 @@
+"""Homework self-checks: one call per task, one Russian line, a bool.
+
+Introduced in the homework notebooks (notebooks/homework/hw01_… and later).
+A homework notebook starts with::
+
+    from helpers import checks
+    hw = checks.homework("hw01")
+
+and after each task::
+
+    hw.check(1, my_answer)   # prints ✅ / ❌ / ⏳ / ⚠️ and returns True only for ✅
+    hw.hint(1)               # prints a hint for the task
+
+The four verdicts:
+
+- ✅ the answer is right (printed only when every step of the check ran);
+- ❌ what is wrong, naming the property (type, shape, dtype, a value out of
+  tolerance, a layer, the loss, accuracy below the threshold), never the
+  expected value;
+- ⏳ not done yet: the answer is the placeholder ``...`` or ``None``;
+- ⚠️ the check itself could not run, with the exception's text.
+
+The tasks of each homework live in ``helpers/homework/hwNN.py``; this module
+holds the verdicts and the validators they share. Only NumPy is imported
+here; Keras is imported inside the validators that need it. No check uses
+``assert`` (it vanishes under ``python -O``): a failed step raises ``Wrong``.
+"""
+
+import importlib
+import math
+import numbers
+import pkgutil
+from dataclasses import dataclass
+
+import numpy as np
+
+OK, WRONG, TODO, BROKEN = "✅", "❌", "⏳", "⚠️"
+
+
+class CheckError(ValueError):
+    """A homework or task id that does not exist; the message lists the valid ones.
+
+    Introduced in the homework notebooks (hw01_…).
+    """
+
+
+class Wrong(Exception):
+    """Raised by a task's check: the answer is wrong; the message says what, in Russian.
+
+    Introduced in the homework notebooks (hw01_…). Never carries the expected value.
+    """
+
+
+class NotDone(Exception):
+    """Raised by a task's check: the answer is still a placeholder (``...`` or ``None``).
+
+    Introduced in the homework notebooks (hw01_…).
+    """
+
+
+@dataclass
+class Task:
+    """One homework task: its id, title, the lesson that taught it, a hint and its check.
+
+    Introduced in the homework notebooks (hw01_…). ``check(*answer, **options)``
+    returns a short Russian success note (or ``None``) and raises ``Wrong`` or
+    ``NotDone``; anything else it raises is reported as ⚠️.
+    """
+
+    id: str
+    title: str
+    lesson: str
+    hint: str
+    check: object
+
+
+class TaskList:
+    """The tasks of one homework, registered with the ``task`` decorator.
+
+    Introduced in the homework notebooks (hw01_…). In ``helpers/homework/hw01.py``::
+
+        TASKS = TaskList("hw01", "Функции активации и обратное распространение")
+
+        @TASKS.task("1", "Производная сигмоиды", lesson="01_neural_networks_basics",
+                    hint="σ'(z) = σ(z)·(1 − σ(z)).")
+        def sigmoid_derivative(answer):
+            ...
+    """
+
+    def __init__(self, homework_id, title, after=None):
+        self.homework_id = homework_id
+        self.title = title
+        self._after = after
+        self.tasks = {}
+
+    @property
+    def after(self):
+        """Numbers of the lessons the homework follows, e.g. ['07', '08', '09'].
+
+        Given explicitly, or else the lessons its tasks name.
+        """
+        if self._after:
+            return list(self._after)
+        return sorted({task.lesson[:2] for task in self.tasks.values()})
+
+    def task(self, task_id, title, lesson, hint):
+        def register(check):
+            self.tasks[str(task_id)] = Task(str(task_id), title, lesson, hint, check)
+            return check
+
+        return register
+
+
+def homework_ids():
+    """Ids of the homework that exist, e.g. ['hw01', 'hw02', …]. Introduced in hw01_…."""
+    from helpers import homework as package
+
+    return sorted(info.name for info in pkgutil.iter_modules(package.__path__) if info.name.startswith("hw"))
+
+
+def homework(homework_id):
+    """The checker of one homework: ``hw = checks.homework("hw01")``. Introduced in hw01_….
+
+    Raises ``CheckError`` (a ``ValueError``) for an id that does not exist,
+    listing the valid ids.
+    """
+    valid = homework_ids()
+    if not isinstance(homework_id, str) or homework_id not in valid:
+        raise CheckError(
+            f"Домашнего задания {homework_id!r} нет. Есть: {', '.join(valid)}. "
+            'Пример: hw = checks.homework("hw01").'
+        )
+    module = importlib.import_module(f"helpers.homework.{homework_id}")
+    return Homework(module.TASKS)
+
+
+class Homework:
+    """Checks and hints of one homework; made by ``checks.homework(...)``. Introduced in hw01_…."""
+
+    def __init__(self, tasks):
+        self._tasks = tasks
+
+    def __repr__(self):
+        return f"<домашнее задание {self._tasks.homework_id}: задания {', '.join(self._tasks.tasks)}>"
+
+    @property
+    def tasks(self):
+        """The ``Task`` objects of this homework, in order."""
+        return list(self._tasks.tasks.values())
+
+    @property
+    def after(self):
+        """Numbers of the lessons this homework follows, e.g. ['01', '02']."""
+        return self._tasks.after
+
+    @property
+    def task_ids(self):
+        """The task ids of this homework, as strings, in order."""
+        return list(self._tasks.tasks)
+
+    def check(self, task_id, *answer, **options):
+        """Check one task's answer: print one line (✅/❌/⏳/⚠️) and return True only for ✅.
+
+        ``answer`` is what the task asks for (an array, a number, a function,
+        a model …), passed explicitly. An unknown ``task_id`` prints ⚠️ with
+        the valid ids and returns False.
+        """
+        symbol, message = self.verdict(task_id, *answer, **options)
+        print(f"{symbol} {message}")
+        return symbol == OK
+
+    def verdict(self, task_id, *answer, **options):
+        """(symbol, message) of a check, without printing: what ``check`` prints and the tests read."""
+        task = self._tasks.tasks.get(str(task_id))
+        if task is None:
+            return BROKEN, self._unknown(task_id)
+        where = f"{self._tasks.homework_id}, задание {task.id}"
+        if not answer and not options:
+            return TODO, f"{where}: ответ не передан — вызовите hw.check({task.id}, ваш_ответ)."
+        if any(_is_placeholder(part) for part in (*answer, *options.values())):
+            return TODO, f"{where}: ещё не сделано — замените `...` своим ответом и запустите ячейку снова."
+        try:
+            note = task.check(*answer, **options)
+        except NotDone as reason:
+            return TODO, f"{where}: {reason}"
+        except Wrong as reason:
+            return WRONG, f"{where}: {reason}"
+        except Exception as error:  # the check itself failed: say so, never a false ✅/❌
+            return BROKEN, f"{where}: проверка не смогла выполниться — {type(error).__name__}: {error}"
+        return OK, f"{where}: верно!" + (f" {note}" if note else "")
+
+    def hint(self, task_id):
+        """Print the hint of one task (an unknown id prints the valid ids)."""
+        task = self._tasks.tasks.get(str(task_id))
+        if task is None:
+            print(f"{BROKEN} {self._unknown(task_id)}")
+            return
+        where = f"{self._tasks.homework_id}, задание {task.id} ({task.title}, урок {task.lesson})"
+        print(f"💡 {where}: {task.hint}")
+
+    def _unknown(self, task_id):
+        return (
+            f"в {self._tasks.homework_id} нет задания «{task_id}». "
+            f"Есть задания: {', '.join(self._tasks.tasks)}. Пример: hw.check(1, ответ)."
+        )
+
+
+def _is_placeholder(value):
+    return value is None or value is Ellipsis
+
+
+# Validators shared by the tasks. Each raises Wrong with a Russian message that
+# names the property and never the expected value.
+
+
+def require_done(value, what):
+    """``NotDone`` if ``value`` is a placeholder (``...``/``None``), e.g. a function body left as ``...``."""
+    if _is_placeholder(value):
+        raise NotDone(
+            f"{what} — пока `...` или None: задание ещё не сделано (или в функции забыт `return`)."
+        )
+    return value
+
+
+def require_number(value, what, integer=False):
+    """A real number (a ``bool`` is not a number); returns it as float or int."""
+    if isinstance(value, bool | np.bool_):
+        raise Wrong(f"{what}: ожидалось число, а пришло логическое значение {value!r}.")
+    if integer:
+        if not isinstance(value, numbers.Integral):
+            raise Wrong(f"{what}: ожидалось целое число (int), а пришло {type(value).__name__}.")
+        return int(value)
+    if isinstance(value, np.ndarray) and value.shape == ():
+        value = value.item()
+    if not isinstance(value, numbers.Real):
+        raise Wrong(f"{what}: ожидалось число, а пришло {type(value).__name__}.")
+    value = float(value)
+    if not math.isfinite(value):
+        raise Wrong(f"{what}: получилось {value} — число не конечное (NaN или бесконечность).")
+    return value
+
+
+def require_array(value, what, shape=None, dtype_kind="f"):
+    """A NumPy array with the given shape, a float (``"f"``) or int (``"i"``) dtype, all finite.
+
+    ``shape`` may contain ``None`` for any size along that axis. A list (or a
+    TensorFlow tensor) where an array is asked gets a clear ❌ with the fix.
+    """
+    if isinstance(value, list | tuple):
+        kind = type(value).__name__
+        raise Wrong(f"{what}: пришёл {kind}, а нужен массив NumPy — оберните в np.array(...).")
+    if not isinstance(value, np.ndarray):
+        raise Wrong(
+            f"{what}: пришёл {type(value).__name__}, а нужен массив NumPy (np.ndarray)"
+            " — для тензора вызовите .numpy() или np.asarray(...)."
+        )
+    if shape is not None:
+        fits = value.ndim == len(shape) and all(
+            want is None or got == want for got, want in zip(value.shape, shape, strict=True)
+        )
+        if not fits:
+            raise Wrong(f"{what}: форма {value.shape} не подходит — перечитайте условие: какой формы ответ?")
+    kinds = {"f": ("f",), "i": ("i", "u")}[dtype_kind]
+    if value.dtype.kind not in kinds:
+        name = {"f": "вещественный (float)", "i": "целый (int)"}[dtype_kind]
+        raise Wrong(f"{what}: тип элементов {value.dtype}, а нужен {name}.")
+    if dtype_kind == "f" and not np.all(np.isfinite(value)):
+        raise Wrong(f"{what}: в массиве есть NaN или бесконечность.")
+    return value
+
+
+def require_close(actual, expected, what, rtol=1e-5, atol=1e-6):
+    """``actual`` equals ``expected`` within the stated tolerance; the message never shows ``expected``."""
+    actual = np.asarray(actual, dtype=float)
+    if not np.allclose(actual, expected, rtol=rtol, atol=atol):
+        tolerance = f"допуск: относительный {rtol:g}, абсолютный {atol:g}"
+        if actual.ndim:
+            bad = int(np.sum(~np.isclose(actual, expected, rtol=rtol, atol=atol)))
+            raise Wrong(f"{what}: {bad} из {actual.size} значений неверны ({tolerance}).")
+        raise Wrong(f"{what}: значение {actual.item():.6g} неверно ({tolerance}).")
+
+
+def require_callable(value, what):
+    """A function (or other callable) the check will call on its own inputs."""
+    if not callable(value):
+        kind = type(value).__name__
+        raise Wrong(f"{what}: нужна функция, а пришло {kind} — передайте имя функции без скобок.")
+    return value
+
+
+def call_student(function, *args, what):
+    """Call the student's function; its own exception becomes ❌ with the exception's text."""
+    try:
+        return function(*args)
+    except Exception as error:
+        raise Wrong(f"{what} упала с ошибкой {type(error).__name__}: {error}") from error
+
+
+def require_choice(value, what, options):
+    """One of the allowed strings (case and spaces ignored); returns it normalised."""
+    if not isinstance(value, str):
+        raise Wrong(f"{what}: нужна строка, а пришло {type(value).__name__}.")
+    normal = value.strip().lower()
+    if normal not in options:
+        raise Wrong(f"{what}: {value!r} — не из списка вариантов: {', '.join(options)}.")
+    return normal
+
+
+# Keras models: inspected through public Keras 3 API only.
+
+
+def require_model(model, what="модель"):
+    """A built ``keras.Model`` with known inputs; returns it."""
+    import keras
+
+    if not isinstance(model, keras.Model):
+        raise Wrong(f"{what}: пришёл {type(model).__name__}, а нужна модель Keras (keras.Model).")
+    try:
+        inputs = model.inputs
+    except (AttributeError, ValueError):
+        inputs = None
+    if not inputs:
+        raise Wrong(f"{what} не построена: начните её с keras.Input(shape=...).")
+    return model
+
+
+def input_shape(model):
+    """Shape of the model's single input without the batch axis, e.g. (784,)."""
+    return tuple(model.inputs[0].shape[1:])
+
+
+def layers_of(model, kind):
+    """The model's layers that are instances of ``kind`` (a class of keras.layers)."""
+    return [layer for layer in model.layers if isinstance(layer, kind)]
+
+
+def activation_name(layer):
+    """The activation of a layer as a name ('relu', 'softmax', 'linear', …)."""
+    activation = layer.get_config().get("activation", "linear")
+    if isinstance(activation, dict):  # serialised functions in some configs
+        activation = activation.get("config", activation).get("name", str(activation))
+    return str(activation)
+
+
+def require_compiled(model, what="модель"):
+    """The model has been compiled (has a loss and an optimizer)."""
+    if getattr(model, "optimizer", None) is None or getattr(model, "loss", None) is None:
+        raise Wrong(f"{what} не скомпилирована: вызовите model.compile(optimizer=..., loss=...).")
+    return model
+
+
+def loss_name(model):
+    """The compiled loss as a snake_case name: 'categorical_crossentropy', 'mse', …"""
+    loss = model.loss
+    if isinstance(loss, str):
+        return loss
+    name = getattr(loss, "name", None) or getattr(loss, "__name__", None) or type(loss).__name__
+    return str(name)
+
+
+def epochs_trained(model):
+    """How many epochs of training the model has had in all, from its optimizer's step counter.
+
+    ``model.history.params['steps']`` is the number of steps in one epoch of the
+    last ``fit``; the optimizer counts every step ever taken. Returns 0 for a
+    model that was never trained.
+    """
+    history = getattr(model, "history", None)
+    steps = (getattr(history, "params", None) or {}).get("steps")
+    optimizer = getattr(model, "optimizer", None)
+    if optimizer is None or not steps:
+        return 0
+    return int(optimizer.iterations.numpy()) / steps
+
+
+def accuracy_on(model, x, y, batch_size=512):
+    """Share of right answers of the model on (x, y): argmax of the outputs against labels y."""
+    outputs = model.predict(x, batch_size=batch_size, verbose=0)
+    outputs = np.asarray(outputs)
+    if outputs.ndim != 2 or outputs.shape[0] != len(y):
+        raise Wrong(f"модель выдаёт ответы формы {outputs.shape}, а нужна (число картинок, число классов).")
+    return float(np.mean(np.argmax(outputs, axis=1) == y))
+
+
+def require_trained_classifier(model, x_test, y_test, threshold, max_epochs):
+    """A model trained within the epoch budget whose test accuracy, measured here, reaches the threshold.
+
+    ``x_test`` (prepared the way the task asks) and ``y_test`` (int labels,
+    shape (n,)) come from the checker's own copy of the test split, never from
+    the student. Returns the measured accuracy (a float in [0, 1]) and, under
+    `make full`, records it in the notebook's stamp as ``checked_test_accuracy``.
+    """
+    epochs = epochs_trained(model)
+    if epochs == 0:
+        raise Wrong("модель ещё не обучалась — вызовите model.fit(...) и проверьте снова.")
+    if epochs > max_epochs + 1e-9:
+        raise Wrong(f"модель обучалась {epochs:g} эпох, а бюджет задания — не больше {max_epochs}.")
+    accuracy = accuracy_on(model, x_test, y_test)
+    if accuracy < threshold:
+        raise Wrong(f"точность на тестовой выборке {accuracy:.3f} < порога {threshold:.3f}.")
+    from helpers import course
+
+    course.record(checked_test_accuracy=accuracy)  # for the stamp of `make full`; no-op elsewhere
+    return accuracy
