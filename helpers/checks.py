@@ -214,7 +214,11 @@ def _is_placeholder(value):
 
 
 def require_done(value, what):
-    """``NotDone`` if ``value`` is a placeholder (``...``/``None``), e.g. a function body left as ``...``."""
+    """Return ``value``; raise ``NotDone`` (⏳) if it is a placeholder, ``...`` or ``None``.
+
+    Introduced in hw01_…: a student's function whose body is still ``...``
+    returns ``None``, so the result of calling it goes through this first.
+    """
     if _is_placeholder(value):
         raise NotDone(
             f"{what} — пока `...` или None: задание ещё не сделано (или в функции забыт `return`)."
@@ -223,7 +227,12 @@ def require_done(value, what):
 
 
 def require_number(value, what, integer=False):
-    """A real number (a ``bool`` is not a number); returns it as float or int."""
+    """Return ``value`` as ``float`` (or ``int`` with ``integer=True``); raise ``Wrong`` otherwise.
+
+    Introduced in hw01_…. A ``bool`` is not a number; with ``integer=True`` a
+    float such as ``3.0`` is not an int either; NaN and ±inf are rejected.
+    A 0-d NumPy array counts as a number.
+    """
     if isinstance(value, bool | np.bool_):
         raise Wrong(f"{what}: ожидалось число, а пришло логическое значение {value!r}.")
     if integer:
@@ -241,10 +250,13 @@ def require_number(value, what, integer=False):
 
 
 def require_array(value, what, shape=None, dtype_kind="f"):
-    """A NumPy array with the given shape, a float (``"f"``) or int (``"i"``) dtype, all finite.
+    """Return ``value`` if it is a NumPy array of the right shape and dtype kind, all finite.
 
-    ``shape`` may contain ``None`` for any size along that axis. A list (or a
-    TensorFlow tensor) where an array is asked gets a clear ❌ with the fix.
+    Introduced in hw01_…. ``shape`` is a tuple that may hold ``None`` for any
+    size along an axis; ``dtype_kind`` is ``"f"`` (any float) or ``"i"`` (any
+    int). Checked in this order: type (a list or a TensorFlow tensor gets a ❌
+    that says how to convert it), shape, dtype, finiteness (floats only).
+    Raises ``Wrong`` naming the first property that fails.
     """
     if isinstance(value, list | tuple):
         kind = type(value).__name__
@@ -270,7 +282,11 @@ def require_array(value, what, shape=None, dtype_kind="f"):
 
 
 def require_close(actual, expected, what, rtol=1e-5, atol=1e-6):
-    """``actual`` equals ``expected`` within the stated tolerance; the message never shows ``expected``."""
+    """Raise ``Wrong`` unless ``actual`` is close to ``expected`` (``np.allclose`` with ``rtol``, ``atol``).
+
+    Introduced in hw01_…. The message states the tolerance and, for arrays,
+    how many values are off — never the expected values themselves.
+    """
     actual = np.asarray(actual, dtype=float)
     if not np.allclose(actual, expected, rtol=rtol, atol=atol):
         tolerance = f"допуск: относительный {rtol:g}, абсолютный {atol:g}"
@@ -281,7 +297,10 @@ def require_close(actual, expected, what, rtol=1e-5, atol=1e-6):
 
 
 def require_callable(value, what):
-    """A function (or other callable) the check will call on its own inputs."""
+    """Return ``value`` if it is callable; raise ``Wrong`` (e.g. the student passed ``f()`` for ``f``).
+
+    Introduced in hw01_…: function answers are called by the check on its own inputs.
+    """
     if not callable(value):
         kind = type(value).__name__
         raise Wrong(f"{what}: нужна функция, а пришло {kind} — передайте имя функции без скобок.")
@@ -289,7 +308,11 @@ def require_callable(value, what):
 
 
 def call_student(function, *args, what):
-    """Call the student's function; its own exception becomes ❌ with the exception's text."""
+    """Return ``function(*args)``; an exception raised by the student's code becomes ``Wrong`` (❌).
+
+    Introduced in hw01_…. ``what`` names the call in the message, which keeps
+    the exception's type and text, so the student sees why their code failed.
+    """
     try:
         return function(*args)
     except Exception as error:
@@ -297,7 +320,10 @@ def call_student(function, *args, what):
 
 
 def require_choice(value, what, options):
-    """One of the allowed strings (case and spaces ignored); returns it normalised."""
+    """Return ``value`` lower-cased and stripped if it is one of ``options``; raise ``Wrong`` otherwise.
+
+    Introduced in hw03_…. The message lists the allowed options (they are part of the task).
+    """
     if not isinstance(value, str):
         raise Wrong(f"{what}: нужна строка, а пришло {type(value).__name__}.")
     normal = value.strip().lower()
@@ -310,7 +336,11 @@ def require_choice(value, what, options):
 
 
 def require_model(model, what="модель"):
-    """A built ``keras.Model`` with known inputs; returns it."""
+    """Return ``model`` if it is a ``keras.Model`` with known inputs; raise ``Wrong`` otherwise.
+
+    Introduced in hw02_…. A ``Sequential`` started without ``keras.Input`` has
+    no inputs until it is called; the message says to start it with ``keras.Input``.
+    """
     import keras
 
     if not isinstance(model, keras.Model):
@@ -325,17 +355,26 @@ def require_model(model, what="модель"):
 
 
 def input_shape(model):
-    """Shape of the model's single input without the batch axis, e.g. (784,)."""
+    """Shape of the model's first input without the batch axis, e.g. ``(784,)`` or ``(28, 28, 1)``.
+
+    Introduced in hw02_…. Read from ``model.inputs`` (Keras 3 has no ``layer.input_shape``).
+    """
     return tuple(model.inputs[0].shape[1:])
 
 
 def layers_of(model, kind):
-    """The model's layers that are instances of ``kind`` (a class of keras.layers)."""
+    """The model's layers that are instances of ``kind`` (a class of ``keras.layers``), in order.
+
+    Introduced in hw02_….
+    """
     return [layer for layer in model.layers if isinstance(layer, kind)]
 
 
 def activation_name(layer):
-    """The activation of a layer as a name ('relu', 'softmax', 'linear', …)."""
+    """The activation of a layer as a name: ``'relu'``, ``'softmax'``, ``'linear'`` …
+
+    Introduced in hw02_…. Read from ``layer.get_config()``; a layer without one counts as linear.
+    """
     activation = layer.get_config().get("activation", "linear")
     if isinstance(activation, dict):  # serialised functions in some configs
         activation = activation.get("config", activation).get("name", str(activation))
@@ -343,14 +382,21 @@ def activation_name(layer):
 
 
 def require_compiled(model, what="модель"):
-    """The model has been compiled (has a loss and an optimizer)."""
+    """Return ``model`` if it was compiled (has an optimizer and a loss); raise ``Wrong`` otherwise.
+
+    Introduced in hw03_….
+    """
     if getattr(model, "optimizer", None) is None or getattr(model, "loss", None) is None:
         raise Wrong(f"{what} не скомпилирована: вызовите model.compile(optimizer=..., loss=...).")
     return model
 
 
 def loss_name(model):
-    """The compiled loss as a snake_case name: 'categorical_crossentropy', 'mse', …"""
+    """The compiled loss (``model.loss``) as a name: ``'categorical_crossentropy'``, ``'mse'`` …
+
+    Introduced in hw04_…. A string is returned as given; a loss object or
+    function by its ``name``/``__name__``.
+    """
     loss = model.loss
     if isinstance(loss, str):
         return loss
@@ -359,7 +405,9 @@ def loss_name(model):
 
 
 def epochs_trained(model):
-    """How many epochs of training the model has had in all, from its optimizer's step counter.
+    """How many epochs of training the model has had in all (a float), from its optimizer's step counter.
+
+    Introduced in hw04_….
 
     ``model.history.params['steps']`` is the number of steps in one epoch of the
     last ``fit``; the optimizer counts every step ever taken. Returns 0 for a
@@ -374,7 +422,12 @@ def epochs_trained(model):
 
 
 def accuracy_on(model, x, y, batch_size=512):
-    """Share of right answers of the model on (x, y): argmax of the outputs against labels y."""
+    """Share of right answers (a float in [0, 1]) of ``model`` on images ``x`` and int labels ``y``.
+
+    Introduced in hw04_…. ``y`` has shape (n,); the model's outputs must have
+    shape (n, classes); argmax works for probabilities and for logits alike.
+    Raises ``Wrong`` for outputs of another shape.
+    """
     outputs = model.predict(x, batch_size=batch_size, verbose=0)
     outputs = np.asarray(outputs)
     if outputs.ndim != 2 or outputs.shape[0] != len(y):
@@ -384,6 +437,9 @@ def accuracy_on(model, x, y, batch_size=512):
 
 def require_trained_classifier(model, x_test, y_test, threshold, max_epochs):
     """A model trained within the epoch budget whose test accuracy, measured here, reaches the threshold.
+
+    Introduced in hw04_…. Raises ``Wrong`` for an untrained model, a model
+    trained over ``max_epochs`` or an accuracy below ``threshold``.
 
     ``x_test`` (prepared the way the task asks) and ``y_test`` (int labels,
     shape (n,)) come from the checker's own copy of the test split, never from
