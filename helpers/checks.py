@@ -112,10 +112,11 @@ class TaskList:
 
 
 def homework_ids():
-    """Ids of the homework that exist, e.g. ['hw01', 'hw02', …]. Introduced in hw01_…."""
+    """Ids of the task lists that exist: homework ['hw01', …] and lesson projects. Introduced in hw01_…."""
     from helpers import homework as package
 
-    return sorted(info.name for info in pkgutil.iter_modules(package.__path__) if info.name.startswith("hw"))
+    names = (info.name for info in pkgutil.iter_modules(package.__path__))
+    return sorted(name for name in names if not name.startswith("_"))
 
 
 def homework(homework_id):

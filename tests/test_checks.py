@@ -43,7 +43,7 @@ def count(homework_id, kind):
 
 
 def test_there_are_five_homework():
-    assert HOMEWORK == ["hw01", "hw02", "hw03", "hw04", "hw05"]
+    assert [h for h in HOMEWORK if h.startswith("hw")] == ["hw01", "hw02", "hw03", "hw04", "hw05"]
 
 
 @pytest.mark.parametrize("homework_id", HOMEWORK)

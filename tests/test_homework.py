@@ -40,7 +40,7 @@ def outputs_text(cell):
 
 
 def test_five_solutions_and_their_student_versions():
-    assert [homework_id(p) for p in SOLUTIONS] == checks.homework_ids()
+    assert [homework_id(p) for p in SOLUTIONS] == [h for h in checks.homework_ids() if h.startswith("hw")]
     assert [p.name for p in STUDENT] == [p.name for p in SOLUTIONS]
 
 
