@@ -27,9 +27,11 @@ here; Keras is imported inside the validators that need it. No check uses
 """
 
 import importlib
+import inspect
 import math
 import numbers
 import pkgutil
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -181,6 +183,10 @@ class Homework:
         if any(_is_placeholder(part) for part in (*answer, *options.values())):
             return TODO, f"{where}: ещё не сделано — замените `...` своим ответом и запустите ячейку снова."
         try:
+            inspect.signature(task.check).bind(*answer, **options)
+        except TypeError:
+            return WRONG, f"{where}: {_call_help(task, len(answer) + len(options))}"
+        try:
             note = task.check(*answer, **options)
         except NotDone as reason:
             return TODO, f"{where}: {reason}"
@@ -196,7 +202,7 @@ class Homework:
         if task is None:
             print(f"{BROKEN} {self._unknown(task_id)}")
             return
-        where = f"{self._tasks.homework_id}, задание {task.id} ({task.title}, урок {task.lesson})"
+        where = f"{self._tasks.homework_id}, задание {task.id} ({task.title}, урок {task.lesson[:2]})"
         print(f"💡 {where}: {task.hint}")
 
     def _unknown(self, task_id):
@@ -208,6 +214,19 @@ class Homework:
 
 def _is_placeholder(value):
     return value is None or value is Ellipsis
+
+
+def _call_help(task, given):
+    """How to call a task's check, from the parameter names of its check function."""
+    names = [
+        p.name
+        for p in inspect.signature(task.check).parameters.values()
+        if p.default is inspect.Parameter.empty and p.kind is not inspect.Parameter.KEYWORD_ONLY
+    ]
+    return (
+        f"проверка ждёт {len(names)} ответ(а) — hw.check({task.id}, {', '.join(names)}), "
+        f"а передано {given}. Передайте ответы через запятую, по одному на аргумент."
+    )
 
 
 # Validators shared by the tasks. Each raises Wrong with a Russian message that
@@ -289,6 +308,8 @@ def require_close(actual, expected, what, rtol=1e-5, atol=1e-6):
     how many values are off — never the expected values themselves.
     """
     actual = np.asarray(actual, dtype=float)
+    if not np.all(np.isfinite(actual)):
+        raise Wrong(f"{what}: есть NaN или бесконечность — вычисления разошлись.")
     if not np.allclose(actual, expected, rtol=rtol, atol=atol):
         tolerance = f"допуск: относительный {rtol:g}, абсолютный {atol:g}"
         if actual.ndim:
@@ -368,7 +389,7 @@ def layers_of(model, kind):
 
     Introduced in hw02_….
     """
-    return [layer for layer in model.layers if isinstance(layer, kind)]
+    return [layer for layer in model_layers(model) if isinstance(layer, kind)]
 
 
 def activation_name(layer):
@@ -395,14 +416,37 @@ def require_compiled(model, what="модель"):
 def loss_name(model):
     """The compiled loss (``model.loss``) as a name: ``'categorical_crossentropy'``, ``'mse'`` …
 
-    Introduced in hw04_…. A string is returned as given; a loss object or
-    function by its ``name``/``__name__``.
+    Introduced in hw04_…. Always snake_case and lower case, however it was
+    given: ``"SparseCategoricalCrossentropy"``, a loss object or a function.
     """
     loss = model.loss
     if isinstance(loss, str):
-        return loss
-    name = getattr(loss, "name", None) or getattr(loss, "__name__", None) or type(loss).__name__
-    return str(name)
+        name = loss
+    else:
+        name = getattr(loss, "name", None) or getattr(loss, "__name__", None) or type(loss).__name__
+    name = str(name)
+    if name.isupper():  # "MSE", "MAE"
+        return name.lower()
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()  # "SparseCategoricalCrossentropy"
+
+
+def loss_from_logits(model):
+    """True when the compiled loss was made with ``from_logits=True``.
+
+    Introduced in hw04_…: with a softmax output layer that is a mistake.
+    """
+    get_config = getattr(model.loss, "get_config", None)
+    return bool(get_config and (get_config() or {}).get("from_logits"))
+
+
+def model_layers(model):
+    """The model's layers without the ``InputLayer`` a functional model lists (Sequential has none).
+
+    Introduced in hw02_…: so ``keras.Model(inputs, outputs)`` and ``keras.Sequential`` count alike.
+    """
+    import keras
+
+    return [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
 
 
 def epochs_trained(model):
@@ -440,7 +484,11 @@ def require_trained_classifier(model, x_test, y_test, threshold, max_epochs):
     """A model trained within the epoch budget whose test accuracy, measured here, reaches the threshold.
 
     Introduced in hw04_…. Raises ``Wrong`` for an untrained model, a model
-    trained over ``max_epochs`` or an accuracy below ``threshold``.
+    trained over ``max_epochs``, a model trained by several ``fit`` calls
+    (the optimizer took more steps than the last ``fit`` made, so the budget
+    cannot be verified) or an accuracy below ``threshold``. A model compiled
+    again between two ``fit`` calls restarts the optimizer's counter: that
+    case is not detected.
 
     ``x_test`` (prepared the way the task asks) and ``y_test`` (int labels,
     shape (n,)) come from the checker's own copy of the test split, never from
@@ -450,8 +498,16 @@ def require_trained_classifier(model, x_test, y_test, threshold, max_epochs):
     epochs = epochs_trained(model)
     if epochs == 0:
         raise Wrong("модель ещё не обучалась — вызовите model.fit(...) и проверьте снова.")
-    if epochs > max_epochs + 1e-9:
-        raise Wrong(f"модель обучалась {epochs:g} эпох, а бюджет задания — не больше {max_epochs}.")
+    history = model.history
+    last_fit = len(history.epoch)
+    steps = history.params.get("steps")
+    if steps and int(model.optimizer.iterations.numpy()) != steps * last_fit:
+        raise Wrong(
+            "модель обучали не одним вызовом fit, и бюджет эпох так не проверить — соберите модель "
+            f"заново, скомпилируйте и обучите одним вызовом fit с epochs не больше {max_epochs}."
+        )
+    if last_fit > max_epochs:
+        raise Wrong(f"модель обучалась {last_fit} эпох, а бюджет задания — не больше {max_epochs}.")
     accuracy = accuracy_on(model, x_test, y_test)
     if accuracy < threshold:
         raise Wrong(f"точность на тестовой выборке {accuracy:.3f} < порога {threshold:.3f}.")

@@ -23,6 +23,6 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("homework checks tried")
         for homework_id, tried in sorted(TRIED.items()):
             terminalreporter.write_line(
-                f"{homework_id}: {tried['reference']} reference (✅), {tried['wrong']} wrong (❌), "
-                f"{tried['placeholder']} placeholder (⏳)"
+                f"{homework_id}: {tried['reference']} reference + {tried['also_right']} other right (✅), "
+                f"{tried['wrong']} wrong (❌), {tried['placeholder']} placeholder (⏳)"
             )

@@ -48,6 +48,11 @@ def _network(seed, n):
     return x, t, w1, b1, w2, b2
 
 
+def _relative_error(a, b):
+    denominator = np.linalg.norm(a) + np.linalg.norm(b)
+    return float(np.linalg.norm(a - b) / denominator) if denominator else 0.0
+
+
 def _forward(x, w1, b1, w2, b2):
     h = np.tanh(x @ w1 + b1)
     return h, _sigmoid(h @ w2 + b2)
@@ -100,7 +105,7 @@ def _check_elementwise(function, name, reference, seed):
 @TASKS.task(
     "1",
     "Производная сигмоиды",
-    lesson="01_neural_networks_basics",
+    lesson="02_numpy_from_scratch",
     hint="σ'(z) = σ(z)·(1 − σ(z)); сначала посчитайте s = 1 / (1 + np.exp(-z)) для всего массива, "
     "потом верните s * (1 - s). Никаких циклов: NumPy считает поэлементно.",
 )
@@ -255,7 +260,7 @@ def _numerical_gradient(numerical_gradient):
     got = require_done(
         call_student(f, _test_function, x, 1e-5, what="numerical_gradient"), "numerical_gradient"
     )
-    if not np.array_equal(x, saved):
+    if not np.allclose(x, saved, rtol=1e-12, atol=0.0):  # 1 ulp from x += eps; x -= eps is fine
         raise Wrong("numerical_gradient изменила массив x и не вернула его значения на место.")
     require_array(got, "numerical_gradient(f, x, eps)", shape=x.shape)
     require_close(got, _test_function_gradient(x), "numerical_gradient(f, x, eps)", rtol=1e-6, atol=1e-7)
@@ -267,10 +272,10 @@ def _numerical_gradient(numerical_gradient):
     "Проверка градиентов: относительная ошибка",
     lesson="02_numpy_from_scratch",
     hint="relative_error(a, b) = ‖a − b‖ / (‖a‖ + ‖b‖), норма — np.linalg.norm; "
-    "если знаменатель 0, верните 0.0. worst_error — наибольшая из четырёх ошибок "
-    "(W1, b1, W2, b2) между вашим backward и numerical_gradient.",
+    "если знаменатель 0, верните 0.0. Проверка сама сравнит ваш backward с вашим numerical_gradient "
+    "на своей сети: если они расходятся, ищите ошибку в задании 5 или 7.",
 )
-def _gradient_check(relative_error, worst_error):
+def _gradient_check(relative_error, backward, numerical_gradient):
     f = require_callable(relative_error, "relative_error")
     rng = np.random.default_rng(909)
     a, b = rng.normal(size=(3, 4)), rng.normal(size=(3, 4))
@@ -286,15 +291,34 @@ def _gradient_check(relative_error, worst_error):
                 call_student(f, first.copy(), second.copy(), what="relative_error"), "relative_error"
             )
         got = require_number(got, f"relative_error для {label}")
-        denominator = np.linalg.norm(first) + np.linalg.norm(second)
-        want = np.linalg.norm(first - second) / denominator if denominator else 0.0
-        require_close(got, want, f"relative_error для {label}", rtol=1e-6, atol=1e-12)
-    error = require_number(worst_error, "worst_error")
-    if error < 0:
-        raise Wrong("worst_error: относительная ошибка не бывает отрицательной.")
-    if error >= 1e-6:
-        raise Wrong(
-            "worst_error не меньше 1e-6: аналитические градиенты backward расходятся с численными. "
-            "Проверьте backward (задание 5) и numerical_gradient (задание 7)."
+        what = f"relative_error для {label}"
+        require_close(got, _relative_error(first, second), what, rtol=1e-6, atol=1e-12)
+    # The gradient check itself, on the checker's own network: the student's backward against the
+    # student's numerical_gradient of the checker's loss. Nothing the student computed is trusted.
+    back = require_callable(backward, "backward")
+    numeric_f = require_callable(numerical_gradient, "numerical_gradient")
+    x, t, *params = _network(910, 5)
+    result = call_student(back, x, t, *[p.copy() for p in params], what="backward")
+    analytic = _require_sequence(result, "backward(X, T, W1, b1, W2, b2)", 4)
+    worst = 0.0
+    for i, (name, shape) in enumerate(zip(PARAM_NAMES, _param_shapes(), strict=True)):
+
+        def loss_of(p, i=i):
+            changed = list(params)
+            changed[i] = p
+            return float(np.mean((_forward(x, *changed)[1] - t) ** 2))
+
+        numeric = require_done(
+            call_student(numeric_f, loss_of, params[i].copy(), 1e-5, what="numerical_gradient"),
+            "numerical_gradient",
         )
-    return "relative_error верна, а ваши градиенты прошли численную проверку."
+        require_array(analytic[i], f"градиент backward по {name}", shape=shape)
+        require_array(numeric, f"numerical_gradient по {name}", shape=shape)
+        error = _relative_error(analytic[i], numeric)
+        if error >= 1e-6:
+            raise Wrong(
+                f"градиент по {name}: backward и numerical_gradient расходятся, относительная ошибка "
+                f"{error:.1e} ≥ 1e-6. Проверьте backward (задание 5) и numerical_gradient (задание 7)."
+            )
+        worst = max(worst, error)
+    return f"relative_error верна, градиенты прошли численную проверку (наибольшая ошибка {worst:.0e})."

@@ -15,6 +15,7 @@ from helpers.checks import (
     call_student,
     epochs_trained,
     input_shape,
+    model_layers,
     require_callable,
     require_close,
     require_done,
@@ -106,10 +107,11 @@ def _require_single_neuron(model, n_inputs):
     import keras
 
     require_model(model)
-    dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
-    if len(model.layers) != 1 or len(dense) != 1:
+    layers = model_layers(model)
+    dense = [layer for layer in layers if isinstance(layer, keras.layers.Dense)]
+    if len(layers) != 1 or len(dense) != 1:
         raise Wrong(
-            f"в модели слоёв: {len(model.layers)}, из них Dense: {len(dense)} — "
+            f"в модели слоёв: {len(layers)}, из них Dense: {len(dense)} — "
             "а нужен ровно один слой keras.layers.Dense после keras.Input."
         )
     layer = dense[0]

@@ -307,6 +307,13 @@ def _losses_of(history, name):
             f"{name}: обучение прошло {len(losses)} эпох из запланированных {planned}"
             " — дайте ему дойти до конца."
         )
+    steps = (history.params or {}).get("steps")
+    optimizer = getattr(history.model, "optimizer", None)
+    if not steps or optimizer is None or int(optimizer.iterations.numpy()) != steps * len(losses):
+        raise Wrong(
+            f"{name}: эта история не от единственного вызова model.fit этой модели — соберите модель"
+            " заново и обучите её одним вызовом fit."
+        )
     losses = [float(value) for value in losses]
     if not all(math.isfinite(value) for value in losses):
         raise Wrong(

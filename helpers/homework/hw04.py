@@ -20,7 +20,9 @@ from helpers.checks import (
     epochs_trained,
     input_shape,
     layers_of,
+    loss_from_logits,
     loss_name,
+    model_layers,
     require_array,
     require_callable,
     require_compiled,
@@ -161,18 +163,15 @@ def _require_dense_classifier(model, what="модель"):
         raise Wrong(
             f"{what}: вход формы {shape}, а нужен (784,) — вытянутая картинка: keras.Input(shape=(784,))."
         )
-    allowed = (
-        keras.layers.Dense,
-        keras.layers.Dropout,
-        keras.layers.BatchNormalization,
-        keras.layers.Activation,
-        keras.layers.InputLayer,
-    )
-    for layer in model.layers:
+    # Activation layers in any form: Activation("relu"), ReLU(), LeakyReLU(), Softmax().
+    activations = (keras.layers.Activation, keras.layers.ReLU, keras.layers.LeakyReLU, keras.layers.Softmax)
+    allowed = (keras.layers.Dense, keras.layers.Dropout, keras.layers.BatchNormalization, *activations)
+    layers = model_layers(model)
+    for layer in layers:
         if not isinstance(layer, allowed):
             raise Wrong(
                 f"{what}: слой {type(layer).__name__} здесь не разрешён — сеть полносвязная: "
-                "только Dense, Dropout, BatchNormalization и Activation."
+                "только Dense, Dropout, BatchNormalization и слои активации."
             )
     dense = layers_of(model, keras.layers.Dense)
     if len(dense) < 2:
@@ -180,18 +179,23 @@ def _require_dense_classifier(model, what="модель"):
     units = dense[-1].get_config()["units"]
     if units != CLASS_COUNT:
         raise Wrong(f"{what}: в выходном слое Dense {units} нейронов, а классов 10.")
-    layers = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
     last = layers[-1]
-    if not isinstance(last, keras.layers.Dense | keras.layers.Activation):
+    if not isinstance(last, keras.layers.Dense | keras.layers.Activation | keras.layers.Softmax):
         raise Wrong(f"{what}: последним должен идти выходной слой, а стоит {type(last).__name__}.")
-    if activation_name(last) != "softmax":
+    if not isinstance(last, keras.layers.Softmax) and activation_name(last) != "softmax":
         raise Wrong(
             f"{what}: активация выхода {activation_name(last)!r}, а для 10 классов нужна softmax "
             "— десять вероятностей с суммой 1."
         )
+    hidden = layers[:-1]
     with_activation = keras.layers.Dense | keras.layers.Activation
-    hidden = [layer for layer in layers[:-1] if isinstance(layer, with_activation)]
-    if all(activation_name(layer) == "linear" for layer in hidden):
+    nonlinear = [
+        layer
+        for layer in hidden
+        if isinstance(layer, activations[1:])
+        or (isinstance(layer, with_activation) and activation_name(layer) != "linear")
+    ]
+    if not nonlinear:
         raise Wrong(
             f"{what}: у скрытых слоёв нет нелинейной активации (например, relu) — "
             "без неё вся сеть сводится к одному линейному слою."
@@ -205,8 +209,7 @@ def _require_dense_classifier(model, what="модель"):
         )
     if name != "categoricalcrossentropy":
         raise Wrong(f"{what}: функция потерь {loss_name(model)!r}, а нужна категориальная кросс-энтропия.")
-    config = model.loss.get_config() if hasattr(model.loss, "get_config") else {}
-    if (config or {}).get("from_logits"):
+    if loss_from_logits(model):
         raise Wrong(f"{what}: from_logits=True не подходит — выход сети уже прошёл через softmax.")
     return model
 
@@ -284,14 +287,15 @@ def _saved_model(model, path):
         raise Wrong(f"файл {os.path.basename(path)!r}: модель целиком в Keras 3 сохраняют в формат .keras.")
     if not os.path.isfile(path):
         raise Wrong(f"файла {path} нет — сохраните модель: model.save(путь).")
-    require_model(model)
+    _require_dense_classifier(model)
     if epochs_trained(model) == 0:
         raise Wrong("модель ещё не обучалась — сохраните обученную модель из задания 5.")
     try:
         loaded = keras.saving.load_model(path)
     except Exception as error:
         raise Wrong(
-            f"файл {path} не загружается keras.saving.load_model: {type(error).__name__}: {error}"
+            f"файл {path} не читается как модель Keras (повреждён или это не .keras-архив) — сохраните "
+            f"модель заново: model.save(путь). Ошибка Keras: {type(error).__name__}: {error}"
         ) from error
     x_test, _ = _test_split()
     sample = x_test[:200]

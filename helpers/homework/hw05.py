@@ -16,6 +16,7 @@ from helpers.checks import (
     call_student,
     input_shape,
     layers_of,
+    loss_from_logits,
     loss_name,
     require_array,
     require_callable,
@@ -246,6 +247,8 @@ def _require_cnn(model, what="модель"):
             f"{what}: функция потерь {loss_name(model)!r} не подходит для классификации "
             "с метками-числами — нужна кросс-энтропия."
         )
+    if loss_from_logits(model):
+        raise Wrong(f"{what}: from_logits=True не подходит — выход сети уже прошёл через softmax.")
     return model
 
 

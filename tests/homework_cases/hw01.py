@@ -188,18 +188,25 @@ CASES = {
         },
     },
     "8": {
-        "reference": lambda: answer(relative_error, 3.2e-10),
+        "reference": lambda: answer(relative_error, backward, numerical_gradient),
         "wrong": {
             "no guard against 0/0": lambda: answer(
-                lambda a, b: float(np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))), 3.2e-10
+                lambda a, b: float(np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))),
+                backward,
+                numerical_gradient,
             ),
             "absolute instead of relative": lambda: answer(
-                lambda a, b: float(np.linalg.norm(a - b)), 3.2e-10
+                lambda a, b: float(np.linalg.norm(a - b)), backward, numerical_gradient
             ),
-            "returns an array": lambda: answer(lambda a, b: np.abs(a - b), 3.2e-10),
-            "worst_error too large (broken backward)": lambda: answer(relative_error, 0.02),
-            "worst_error as a bool": lambda: answer(relative_error, True),
-            "worst_error as a string": lambda: answer(relative_error, "1e-10"),
+            "returns an array": lambda: answer(lambda a, b: np.abs(a - b), backward, numerical_gradient),
+            "broken backward (no factor 2)": lambda: answer(
+                relative_error, lambda *a: backward(*a, scale=1.0), numerical_gradient
+            ),
+            "forward difference is too coarse": lambda: answer(relative_error, backward, forward_difference),
+            "a number instead of numerical_gradient (old signature)": lambda: answer(
+                relative_error, backward, 3.2e-10
+            ),
+            "only two answers": lambda: answer(relative_error, 3.2e-10),
         },
     },
 }

@@ -157,3 +157,16 @@ CASES = {
         },
     },
 }
+
+
+def functional_hand_set():
+    """The neuron of task 3 built with the functional API: keras.Model(inputs, outputs)."""
+    import keras
+
+    inputs = keras.Input(shape=(3,))
+    model = keras.Model(inputs, keras.layers.Dense(1)(inputs))
+    model.set_weights([np.array([[2.0], [-0.5], [1.5]], dtype="float32"), np.array([-4.0], dtype="float32")])
+    return model
+
+
+CASES["3"]["also_right"] = {"functional API model": lambda: answer(functional_hand_set())}

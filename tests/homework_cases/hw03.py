@@ -154,6 +154,29 @@ def never_trained():
     return answer(keras.callbacks.History(), race()[1], "adam")
 
 
+def fabricated(losses):
+    """A History filled by hand and attached to a compiled model that never trained."""
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=1e-4), loss="mse")
+    history = keras.callbacks.History()
+    history.history = {"loss": list(losses)}
+    history.params = {"epochs": len(losses)}
+    history.set_model(model)
+    return history
+
+
+def fitted_twice():
+    """SGD history of a model that had already been trained once before: not one run of fit."""
+    import keras
+
+    first = train(keras.optimizers.SGD(learning_rate=1e-4))
+    x, y = fuel_data()
+    again = first.model.fit(x, y, epochs=6, batch_size=16, verbose=0)
+    return answer(again, race()[1], "adam")
+
+
 CASES = {
     "1": {
         "reference": lambda: answer(mae),
@@ -269,6 +292,10 @@ CASES = {
             "an empty History (untrained)": never_trained,
             "learning rate 0: the loss does not fall": frozen,
             "winner as a bool": lambda: answer(*race(), True),
+            "histories filled by hand": lambda: answer(
+                fabricated([9, 8, 7, 6, 5, 4]), race()[1], "adam"
+            ),
+            "SGD model trained by two fits": fitted_twice,
         },
     },
 }

@@ -239,8 +239,45 @@ CASES = {
     },
 }
 
-# Other right answers (not part of the table's contract): each must also give ✅.
-ALSO_RIGHT = {
-    "2": {"int one-hot": lambda: answer(np.eye(10, dtype=np.int64)[data()[0][1]])},
-    "7": {"path as str": lambda: answer(trained(), str(saved_files()[0] / "trained.keras"))},
-}
+CASES["2"]["also_right"] = {"int one-hot": lambda: answer(np.eye(10, dtype=np.int64)[data()[0][1]])}
+CASES["7"]["also_right"] = {"path as str": lambda: answer(trained(), str(saved_files()[0] / "trained.keras"))}
+
+
+def relu_layers_model():
+    """Task 4 with activation layers instead of activation= arguments: also a right answer."""
+    import keras
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(784,)),
+            keras.layers.Dense(64),
+            keras.layers.ReLU(),
+            keras.layers.Dense(10),
+            keras.layers.Softmax(),
+        ]
+    )
+    model.compile(loss="categorical_crossentropy", optimizer="adam")
+    return model
+
+
+@functools.cache
+def two_fits():
+    """Two calls of fit on one model (6 + 6 epochs on 512 images): the budget cannot be verified."""
+    model = dense_model(hidden=(32,))
+    fit(model, 512, 6)
+    fit(model, 512, 6, batch_size=64)
+    return model
+
+
+def wrong_architecture_saved():
+    """A sigmoid-output model, trained one short epoch and saved: task 7 must still ask for task 4's model."""
+    model = dense_model(hidden=(16,), output_activation="sigmoid")
+    fit(model, 256, 1)
+    path = saved_files()[0] / "sigmoid.keras"
+    model.save(path)
+    return answer(model, path)
+
+
+CASES["4"]["also_right"] = {"ReLU() and Softmax() layers": lambda: answer(relu_layers_model())}
+CASES["5"]["wrong"]["trained by two calls of fit"] = lambda: answer(two_fits())
+CASES["7"]["wrong"]["wrong architecture, saved"] = wrong_architecture_saved

@@ -245,3 +245,27 @@ CASES = {
         },
     },
 }
+
+
+def _compiled_with(loss, from_logits=None):
+    """The task-5 CNN compiled with a loss given by name, or as a loss object (from_logits True/False)."""
+    import keras
+
+    if from_logits is not None:
+        loss = keras.losses.SparseCategoricalCrossentropy(from_logits=from_logits)
+    model = _cnn(compile_it=False)
+    model.compile(optimizer="adam", loss=loss)
+    return model
+
+
+def _two_fits():
+    """Two calls of fit on one CNN: the epoch budget cannot be verified."""
+    return _fit(_fit(_cnn(), size=256, epochs=1), size=256, epochs=1, batch_size=32)
+
+
+CASES["5"]["also_right"] = {
+    "loss given by its class name": lambda: answer(_compiled_with("SparseCategoricalCrossentropy")),
+    "loss object": lambda: answer(_compiled_with(None, from_logits=False)),
+}
+CASES["5"]["wrong"]["from_logits=True after softmax"] = lambda: answer(_compiled_with(None, from_logits=True))
+CASES["6"]["wrong"]["trained by two calls of fit"] = lambda: answer(_two_fits())
