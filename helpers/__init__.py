@@ -7,6 +7,8 @@ the lesson that introduces it):
 - plots: training curves, image grids, model diagrams, confusion matrices,
   decision boundaries, optimizer trajectories — 00_setup and later lessons;
 - scratch: the NumPy-from-scratch framework (Operation … Trainer) — 02_numpy_from_scratch;
+- images: image-folder datasets (demo build, scan, quarantine, one image as a batch) — 12_own_dataset;
+- tfds_data: tensorflow_datasets loading that says clearly when it is offline — 12_own_dataset;
 - checks: homework self-checks, `checks.homework("hw01").check(1, answer)` — the homework;
 - homework/: the tasks of each homework (hw01.py … hw05.py), loaded by checks.homework().
 """
