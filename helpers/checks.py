@@ -456,14 +456,22 @@ def epochs_trained(model):
 
     ``model.history.params['steps']`` is the number of steps in one epoch of the
     last ``fit``; the optimizer counts every step ever taken. Returns 0 for a
-    model that was never trained.
+    model that was never trained; for a trained model whose epoch length is
+    unknown (a ``tf.data`` pipeline of unknown size) the number of epochs of
+    its last ``fit``; NaN when it took steps but has no training log at all
+    (e.g. it was loaded from a file).
     """
+    optimizer = getattr(model, "optimizer", None)
+    steps_done = int(optimizer.iterations.numpy()) if optimizer is not None else 0
+    if steps_done == 0:
+        return 0
     history = getattr(model, "history", None)
     steps = (getattr(history, "params", None) or {}).get("steps")
-    optimizer = getattr(model, "optimizer", None)
-    if optimizer is None or not steps:
-        return 0
-    return int(optimizer.iterations.numpy()) / steps
+    if steps:
+        return steps_done / steps
+    if history is not None and getattr(history, "epoch", None):
+        return float(len(history.epoch))
+    return math.nan
 
 
 def accuracy_on(model, x, y, batch_size=512):
@@ -498,9 +506,14 @@ def require_trained_classifier(model, x_test, y_test, threshold, max_epochs):
     epochs = epochs_trained(model)
     if epochs == 0:
         raise Wrong("модель ещё не обучалась — вызовите model.fit(...) и проверьте снова.")
-    history = model.history
+    history = getattr(model, "history", None)
+    if history is None or not getattr(history, "epoch", None):
+        raise Wrong(
+            "у модели нет журнала обучения (её загрузили из файла или скопировали веса?) — бюджет эпох "
+            "не проверить: обучите модель в этом блокноте одним вызовом fit и передайте её."
+        )
     last_fit = len(history.epoch)
-    steps = history.params.get("steps")
+    steps = (history.params or {}).get("steps")
     if steps and int(model.optimizer.iterations.numpy()) != steps * last_fit:
         raise Wrong(
             "модель обучали не одним вызовом fit, и бюджет эпох так не проверить — соберите модель "

@@ -52,6 +52,8 @@ _NOT_AN_IMAGE = (
 
 # The extensions image_dataset_from_directory takes; other files it silently skips.
 KERAS_EXTENSIONS = (".bmp", ".gif", ".jpeg", ".jpg", ".png")
+# What tf.io.decode_image can decode (Pillow's format names): anything else inside a .jpg/.png breaks fit.
+TF_FORMATS = ("JPEG", "PNG", "GIF", "BMP", "WEBP")
 
 UNREADABLE = "не читается"
 GRAYSCALE = "оттенки серого"
@@ -127,7 +129,14 @@ def build_demo_dataset(target=DEMO_DIR, train_per_class=400, test_per_class=100,
         else:
             missing.append(path)
     for path in missing:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError) as error:
+            raise ImageFolderError(
+                f"target: на месте папки {path.parent} (или над ней) лежит файл, и папку не создать. "
+                "Файл оставлен как есть. Как исправить: передайте другую папку target или сами "
+                "перенесите этот файл в другое место."
+            ) from error
         with open(path, "xb") as f:  # "x": never overwrite
             f.write(files[path])
     planted = {kind: root / "train" / cls / _file_name(cls, index) for kind, cls, index in _PLANTED}
@@ -239,6 +248,14 @@ def _inspect(path):
     """None for a plain RGB image Keras takes, else (problem, detail, readable)."""
     from PIL import Image
 
+    if path.suffix.lower() not in KERAS_EXTENSIONS:  # Keras never opens it: harmless for training
+        return (
+            SKIPPED_BY_KERAS,
+            f"расширение «{path.suffix or 'нет'}»: image_dataset_from_directory берёт только "
+            f"{', '.join(KERAS_EXTENSIONS)} и этот файл пропустит; если это картинка, пересохраните её "
+            "в PNG или JPEG",
+            True,
+        )
     try:
         with Image.open(path) as image:
             image.verify()
@@ -249,10 +266,6 @@ def _inspect(path):
     except Image.UnidentifiedImageError:
         size = path.stat().st_size
         what = "файл пустой (0 байт)" if size == 0 else "это не картинка: Pillow не узнаёт в нём формат"
-        if path.suffix.lower() not in KERAS_EXTENSIONS:
-            what += (
-                f" (расширение «{path.suffix or 'нет'}»; Keras берёт только {', '.join(KERAS_EXTENSIONS)})"
-            )
         detail = f"{what}; возможно, это страница или текст, сохранённые с расширением картинки"
         return UNREADABLE, detail, False
     except Exception as error:  # a broken file can fail in many ways: all of them mean "unreadable"
@@ -262,12 +275,12 @@ def _inspect(path):
         else:
             detail = f"картинка повреждена — Pillow: {type(error).__name__}: {text}"
         return UNREADABLE, detail, False
-    if path.suffix.lower() not in KERAS_EXTENSIONS:
+    if image_format not in TF_FORMATS:
         return (
-            SKIPPED_BY_KERAS,
-            f"формат {image_format}, расширение «{path.suffix or 'нет'}»: image_dataset_from_directory "
-            f"берёт только {', '.join(KERAS_EXTENSIONS)} — пересохраните картинку в PNG или JPEG",
-            True,
+            UNREADABLE,
+            f"внутри формат {image_format}, хотя расширение «{path.suffix}»: TensorFlow читает только "
+            f"{', '.join(TF_FORMATS)}, и обучение на этом файле упадёт — пересохраните его в PNG или JPEG",
+            False,
         )
     if mode == "RGB":
         return None
@@ -485,10 +498,14 @@ def _class_names(root):
 
 
 def _class_files(root):
-    """(class, path) of every non-hidden file under each class folder, sorted."""
+    """(class, path) of every file under each class folder, sorted, walked the way Keras walks it.
+
+    Like ``image_dataset_from_directory``: hidden files and folders inside a
+    class folder count (a macOS ``._photo.jpg`` is loaded and breaks training),
+    and symbolic links to folders are not followed.
+    """
     for cls in _class_names(root):
-        for directory, subdirs, names in os.walk(root / cls, followlinks=True):
-            subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for directory, subdirs, names in os.walk(root / cls, followlinks=False):
+            subdirs.sort()
             for name in sorted(names):
-                if not name.startswith("."):
-                    yield cls, Path(directory) / name
+                yield cls, Path(directory) / name

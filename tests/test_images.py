@@ -200,10 +200,24 @@ def test_scan_reports_other_modes_and_extensions_keras_skips(tmp_path):
     nested = tmp_path / "b" / "more"
     nested.mkdir()
     Image.new("L", (8, 8)).save(nested / "gray.jpg")
+    # What Keras itself would load breaks training: a hidden macOS "._" file, a TIFF saved as .png.
+    (tmp_path / "a" / "._ok.jpg").write_bytes(b"\0\5\26\7 AppleDouble")
+    Image.new("RGB", (8, 8)).save(tmp_path / "a" / "scan.png", format="TIFF")
     rows = {row["file"]: row for row in images.scan_images(tmp_path)}
-    assert sorted(rows) == ["a/palette.png", "a/photo.webp", "b/empty.jpg", "b/more/gray.jpg"]
+    assert sorted(rows) == [
+        "a/._ok.jpg",
+        "a/palette.png",
+        "a/photo.webp",
+        "a/scan.png",
+        "b/.DS_Store",
+        "b/empty.jpg",
+        "b/more/gray.jpg",
+    ]
     assert rows["a/palette.png"]["problem"] == "режим P" and rows["a/palette.png"]["readable"]
     assert rows["a/photo.webp"]["problem"] == images.SKIPPED_BY_KERAS and rows["a/photo.webp"]["readable"]
+    assert rows["b/.DS_Store"]["problem"] == images.SKIPPED_BY_KERAS and rows["b/.DS_Store"]["readable"]
+    assert rows["a/._ok.jpg"]["readable"] is False
+    assert rows["a/scan.png"]["readable"] is False and "TIFF" in rows["a/scan.png"]["detail"]
     assert rows["b/empty.jpg"]["readable"] is False and "пустой" in rows["b/empty.jpg"]["detail"]
     assert rows["b/more/gray.jpg"]["class"] == "b"
     assert images.class_counts(tmp_path) == {"a": 2, "b": 2}

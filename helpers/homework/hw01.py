@@ -300,6 +300,7 @@ def _gradient_check(relative_error, backward, numerical_gradient):
     x, t, *params = _network(910, 5)
     result = call_student(back, x, t, *[p.copy() for p in params], what="backward")
     analytic = _require_sequence(result, "backward(X, T, W1, b1, W2, b2)", 4)
+    exact = _gradients(x, t, *params)
     worst = 0.0
     for i, (name, shape) in enumerate(zip(PARAM_NAMES, _param_shapes(), strict=True)):
 
@@ -321,4 +322,7 @@ def _gradient_check(relative_error, backward, numerical_gradient):
                 f"{error:.1e} ≥ 1e-6. Проверьте backward (задание 5) и numerical_gradient (задание 7)."
             )
         worst = max(worst, error)
+        # Two wrong functions can agree with each other (both zero, both doubled): compare with the truth too.
+        require_close(analytic[i], exact[i], f"градиент backward по {name}", rtol=1e-6, atol=1e-9)
+        require_close(numeric, exact[i], f"numerical_gradient по {name}", rtol=1e-4, atol=1e-8)
     return f"relative_error верна, градиенты прошли численную проверку (наибольшая ошибка {worst:.0e})."

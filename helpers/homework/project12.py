@@ -18,6 +18,7 @@ Messages name classes and counts, never single files.
 import contextlib
 import io
 import os
+from pathlib import Path
 
 import numpy as np
 
@@ -29,7 +30,7 @@ TASKS = TaskList("project12", "Проект урока 12: свой датасе
 LESSON = "12_own_dataset"
 MIN_CLASSES = 2
 MIN_IMAGES = 30  # readable images per class
-MARGIN = 0.15  # validation accuracy must beat chance (1 / classes) by more than this
+MARGIN = 0.15  # validation accuracy must beat guessing (the majority class share) by more than this
 VALIDATION_SPLIT = 0.2
 SEED = 42
 BATCH_SIZE = 32
@@ -47,6 +48,13 @@ def _folder(folder):
         broken = sum(not row["readable"] for row in scan_images(folder))
     except ImageFolderError as error:
         raise Wrong(" ".join(str(error).split())) from error
+    splits = {"train", "test", "val", "valid", "validation"}
+    folder_path = Path(folder)
+    if set(counts) <= splits and any(p.is_dir() for cls in counts for p in (folder_path / cls).iterdir()):
+        raise Wrong(
+            f"в папке подпапки {', '.join(counts)} — похоже, это корень датасета, а не папка с классами: "
+            "передайте папку train/ (в ней по подпапке на класс)."
+        )
     if len(counts) < MIN_CLASSES:
         raise Wrong(
             f"в папке найден {len(counts)} класс ({', '.join(counts)}), а нужно хотя бы {MIN_CLASSES}: "
@@ -141,6 +149,8 @@ def validation_accuracy(model, folder, image_size):
     size = _matching_input(model, image_size)
     counts = _folder(folder)
     classes = len(counts)
+    if len(model.outputs) != 1:
+        raise Wrong(f"у модели {len(model.outputs)} выхода, а нужен один: вероятности классов.")
     outputs = tuple(model.outputs[0].shape[1:])
     if outputs != (classes,):
         raise Wrong(
@@ -161,18 +171,27 @@ def validation_accuracy(model, folder, image_size):
             verbose=False,
         )
     right = total = 0
+    seen = np.zeros(classes, dtype=int)
     for images, labels in validation:
-        predicted = np.argmax(np.asarray(model(images, training=False)), axis=-1)
+        outputs = model(images, training=False)
+        if not hasattr(outputs, "shape") or tuple(outputs.shape) != (len(labels), classes):
+            raise Wrong(
+                "модель должна выдавать один массив формы (батч, число классов), а выдаёт "
+                f"{type(outputs).__name__} — у модели должен быть один выход."
+            )
+        predicted = np.argmax(np.asarray(outputs), axis=-1)
         right += int(np.sum(predicted == labels.numpy()))
-        total += len(predicted)
+        total += len(labels)
+        seen += np.bincount(labels.numpy(), minlength=classes)
     if total == 0:
         raise Wrong("в проверочной выборке нет ни одной картинки: добавьте картинок в папку.")
     accuracy = right / total
-    chance = 1 / classes
+    # Guessing = always answering the most frequent class of the validation set (1/classes if balanced).
+    chance = float(seen.max() / total)
     if accuracy <= chance + MARGIN:
         raise Wrong(
             f"точность на проверочной выборке {accuracy:.2f} ≤ уровня угадывания "
-            f"{chance:.2f} + {MARGIN:.2f}: "
+            f"{chance:.2f} + {MARGIN:.2f} (столько даёт ответ «всегда самый частый класс»): "
             "обучите модель дольше или соберите больше картинок (картинки подаются как есть, 0..255 — "
             "Rescaling(1/255) должен быть внутри модели)."
         )

@@ -207,6 +207,16 @@ CASES = {
                 relative_error, backward, 3.2e-10
             ),
             "only two answers": lambda: answer(relative_error, 3.2e-10),
+            "both functions doubled (they agree with each other)": lambda: answer(
+                relative_error,
+                lambda *a: tuple(2 * g for g in backward(*a)),
+                lambda f, x, eps: 2 * numerical_gradient(f, x, eps),
+            ),
+            "both return zeros": lambda: answer(
+                relative_error,
+                lambda x, t, w1, b1, w2, b2: tuple(np.zeros_like(p) for p in (w1, b1, w2, b2)),
+                lambda f, x, eps: np.zeros_like(x),
+            ),
         },
     },
 }

@@ -281,3 +281,13 @@ def wrong_architecture_saved():
 CASES["4"]["also_right"] = {"ReLU() and Softmax() layers": lambda: answer(relu_layers_model())}
 CASES["5"]["wrong"]["trained by two calls of fit"] = lambda: answer(two_fits())
 CASES["7"]["wrong"]["wrong architecture, saved"] = wrong_architecture_saved
+
+
+def reloaded():
+    """The trained model loaded back from its .keras file: no training log, so the budget can't be checked."""
+    import keras
+
+    return keras.saving.load_model(saved_files()[0] / "trained.keras")
+
+
+CASES["5"]["wrong"]["loaded from a .keras file (no training log)"] = lambda: answer(reloaded())

@@ -189,3 +189,71 @@ def model_any_size():
             keras.layers.Dense(4, activation="softmax"),
         ]
     )
+
+
+def with_extra(name, files):
+    """A copy of the two-class variant plus extra files {relative path: bytes} in the class folders."""
+    folder = variant(name, {"bag": 35, "dress": 35})
+    for relative, content in files.items():
+        (folder / relative).write_bytes(content)
+    return folder
+
+
+def dataset_root():
+    """The demo's root folder: its train/ and test/ would pass for two classes."""
+    root = workdir() / "root"
+    if not root.exists():
+        for split, n in (("train", 35), ("test", 35)):
+            for cls in ("bag", "dress"):
+                (root / split / cls).mkdir(parents=True)
+                for path in sorted((demo() / cls).iterdir())[:n]:
+                    shutil.copy(path, root / split / cls / path.name)
+    return root
+
+
+def imbalanced():
+    """30 bags and 160 sneakers (the demo build has 40 per class: sneakers are copied under four names)."""
+    folder = workdir() / "imbalanced"
+    if not folder.exists():
+        for path in sorted((demo() / "bag").iterdir())[:30]:
+            (folder / "bag").mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, folder / "bag" / path.name)
+        (folder / "sneaker").mkdir(parents=True)
+        for copy in range(4):
+            for path in sorted((demo() / "sneaker").iterdir()):
+                shutil.copy(path, folder / "sneaker" / f"{copy}_{path.name}")
+    return folder
+
+
+def always_second_class():
+    """A 'model' that always answers class 1 (the majority class of imbalanced())."""
+    import keras
+
+    inputs = keras.Input(shape=(*SIZE, 3))
+    pooled = keras.layers.GlobalAveragePooling2D()(inputs)
+    outputs = keras.layers.Dense(2, activation="softmax")
+    built = keras.Model(inputs, outputs(pooled))
+    built.layers[-1].set_weights([np.zeros((3, 2)), np.array([0.0, 5.0])])
+    return built
+
+
+def two_outputs():
+    import keras
+
+    inputs = keras.Input(shape=(*SIZE, 3))
+    features = keras.layers.Flatten()(keras.layers.AveragePooling2D(4)(inputs))
+    probabilities = keras.layers.Dense(4, activation="softmax")(features)
+    return keras.Model(inputs, [probabilities, keras.layers.Dense(4)(features)])
+
+
+CASES["1"]["wrong"]["the dataset root (train/ and test/ as classes)"] = lambda: answer(dataset_root())
+CASES["1"]["wrong"]["a hidden macOS ._ file that Keras would load"] = lambda: answer(
+    with_extra("appledouble", {"bag/._bag_0000.png": b"\0\5\26\7 AppleDouble"})
+)
+CASES["1"]["also_right"]["files Keras skips (Thumbs.db, notes.txt)"] = lambda: answer(
+    with_extra("skipped", {"bag/Thumbs.db": b"\0\1\2", "dress/notes.txt": "заметки".encode()})
+)
+CASES["3"]["wrong"]["always the majority class of an imbalanced folder"] = lambda: answer(
+    always_second_class(), imbalanced(), SIZE
+)
+CASES["3"]["wrong"]["two outputs"] = lambda: answer(two_outputs(), demo(), SIZE)
