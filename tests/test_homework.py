@@ -203,3 +203,14 @@ def test_each_lesson_summary_links_to_its_homework():
             nb = nbformat.read(lesson, as_version=4)
             summary = next(c.source for c in nb.cells if c.cell_type == "markdown" and "## Итоги" in c.source)
             assert f"](homework/{student.name})" in summary, f"{lesson.name} «Итоги» lacks {student.name}"
+
+
+def test_new_homework_follows_the_template_and_never_overwrites(tmp_path, monkeypatch):
+    monkeypatch.setattr(nbmeta, "SOLUTIONS", tmp_path)
+    path = homework.new("42", "probe_topic", "Домашнее задание 42. Проба")
+    nb = nbformat.read(path, as_version=4)
+    assert nb.cells[0].source.startswith("# Домашнее задание 42. Проба")
+    assert nbmeta.badge(path) in nb.cells[0].source
+    assert 'checks.homework("hw42")' in nb.cells[2].source
+    with pytest.raises(SystemExit, match="never overwrites"):
+        homework.new("42", "probe_topic", "again")

@@ -24,7 +24,7 @@ import sys
 
 import nbformat
 
-from tools import nbmeta
+from tools import nbmeta, new_lesson
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 CODE_PLACEHOLDER = "...  # ваш код здесь"
@@ -158,24 +158,8 @@ def build(check=False):
 def new(number, slug, title):
     """A new solution notebook from the template; never overwrites an existing one."""
     path = nbmeta.SOLUTIONS / f"hw{number}_{slug}.ipynb"
-    if path.exists():
-        sys.exit(f"{nbmeta.rel(path)} already exists; the template never overwrites a notebook.")
-    if not nbmeta.HOMEWORK_NAME.match(path.name):
-        sys.exit(f"{path.name} is not hwNN_snake_case.ipynb")
-    nb = nbformat.read(TEMPLATE, as_version=4)
-    values = {
-        "{{TITLE}}": title,
-        "{{BADGE}}": nbmeta.badge(path),
-        "{{INSTALL_URL}}": nbmeta.install_url(),
-        "{{ID}}": f"hw{number}",
-    }
-    for cell in nb.cells:
-        for key, value in values.items():
-            cell.source = cell.source.replace(key, value)
-        cell.id = nbformat.v4.new_code_cell().id
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
-    return path
+    values = {"{{TITLE}}": title, "{{ID}}": f"hw{number}"}
+    return new_lesson.from_template(TEMPLATE, path, nbmeta.HOMEWORK_NAME, "hwNN_snake_case.ipynb", values)
 
 
 def main(argv):

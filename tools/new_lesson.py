@@ -16,20 +16,25 @@ TEMPLATE = nbmeta.ROOT / "tools" / "templates" / "lesson.ipynb"
 
 def create(number, slug, title):
     path = nbmeta.NOTEBOOKS / f"{number}_{slug}.ipynb"
+    return from_template(TEMPLATE, path, nbmeta.LESSON_NAME, "NN_snake_case.ipynb", {"{{TITLE}}": title})
+
+
+def from_template(template, path, name_pattern, name_form, values):
+    """Write `template` to `path` with {{TITLE}}, {{BADGE}}, {{INSTALL_URL}} and `values` filled in.
+
+    Never overwrites: exits with a message if `path` exists or its name does not match `name_pattern`.
+    """
     if path.exists():
         sys.exit(f"{nbmeta.rel(path)} already exists; the template never overwrites a notebook.")
-    if not nbmeta.LESSON_NAME.match(path.name):
-        sys.exit(f"{path.name} is not NN_snake_case.ipynb")
-    nb = nbformat.read(TEMPLATE, as_version=4)
-    values = {
-        "{{TITLE}}": title,
-        "{{BADGE}}": nbmeta.badge(path),
-        "{{INSTALL_URL}}": nbmeta.install_url(),
-    }
+    if not name_pattern.match(path.name):
+        sys.exit(f"{path.name} is not {name_form}")
+    nb = nbformat.read(template, as_version=4)
+    values = {"{{BADGE}}": nbmeta.badge(path), "{{INSTALL_URL}}": nbmeta.install_url(), **values}
     for cell in nb.cells:
         for key, value in values.items():
             cell.source = cell.source.replace(key, value)
         cell.id = nbformat.v4.new_code_cell().id
+    path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)
     return path
 
