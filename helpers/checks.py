@@ -403,6 +403,42 @@ def activation_name(layer):
     return str(activation)
 
 
+def require_softmax_classifier(model, what="модель"):
+    """Raise ``Wrong`` unless the last layer gives softmax probabilities and some hidden layer is non-linear.
+
+    Introduced in hw04_…. The output may be ``Dense(…, activation="softmax")``,
+    ``Activation("softmax")`` or ``Softmax()``; a hidden non-linearity may be an
+    ``activation=`` argument (``Dense``, ``Conv2D``, ``Activation``) or a
+    ``ReLU()``/``LeakyReLU()``/``PReLU()`` layer. Without one, any depth of the
+    network is a single linear layer.
+    """
+    import keras
+
+    layers = model_layers(model)
+    last = layers[-1] if layers else None
+    softmax = isinstance(last, keras.layers.Softmax) or (
+        last is not None and "activation" in last.get_config() and activation_name(last) == "softmax"
+    )
+    if not softmax:
+        kind = type(last).__name__ if last is not None else "ничего"
+        raise Wrong(
+            f"{what}: последний слой ({kind}) должен выдавать вероятности классов — активация softmax."
+        )
+    activation_layers = (keras.layers.ReLU, keras.layers.LeakyReLU, keras.layers.PReLU)
+    nonlinear = [
+        layer
+        for layer in layers[:-1]
+        if isinstance(layer, activation_layers)
+        or ("activation" in layer.get_config() and activation_name(layer) != "linear")
+    ]
+    if not nonlinear:
+        raise Wrong(
+            f"{what}: у скрытых слоёв нет нелинейной активации (например, relu) — "
+            "без неё вся сеть сводится к одному линейному слою."
+        )
+    return model
+
+
 def require_compiled(model, what="модель"):
     """Return ``model`` if it was compiled (has an optimizer and a loss); raise ``Wrong`` otherwise.
 

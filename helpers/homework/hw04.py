@@ -15,7 +15,6 @@ import numpy as np
 from helpers.checks import (
     TaskList,
     Wrong,
-    activation_name,
     call_student,
     epochs_trained,
     input_shape,
@@ -29,6 +28,7 @@ from helpers.checks import (
     require_done,
     require_model,
     require_number,
+    require_softmax_classifier,
     require_trained_classifier,
 )
 from helpers.data import FASHION_MNIST_CLASSES
@@ -163,9 +163,10 @@ def _require_dense_classifier(model, what="модель"):
         raise Wrong(
             f"{what}: вход формы {shape}, а нужен (784,) — вытянутая картинка: keras.Input(shape=(784,))."
         )
-    # Activation layers in any form: Activation("relu"), ReLU(), LeakyReLU(), Softmax().
-    activations = (keras.layers.Activation, keras.layers.ReLU, keras.layers.LeakyReLU, keras.layers.Softmax)
-    allowed = (keras.layers.Dense, keras.layers.Dropout, keras.layers.BatchNormalization, *activations)
+    # Activation layers in any form: Activation("relu"), ReLU(), LeakyReLU(), PReLU(), Softmax().
+    kl = keras.layers
+    activations = (kl.Activation, kl.ReLU, kl.LeakyReLU, kl.PReLU, kl.Softmax)
+    allowed = (kl.Dense, kl.Dropout, kl.BatchNormalization, *activations)
     layers = model_layers(model)
     for layer in layers:
         if not isinstance(layer, allowed):
@@ -179,27 +180,7 @@ def _require_dense_classifier(model, what="модель"):
     units = dense[-1].get_config()["units"]
     if units != CLASS_COUNT:
         raise Wrong(f"{what}: в выходном слое Dense {units} нейронов, а классов 10.")
-    last = layers[-1]
-    if not isinstance(last, keras.layers.Dense | keras.layers.Activation | keras.layers.Softmax):
-        raise Wrong(f"{what}: последним должен идти выходной слой, а стоит {type(last).__name__}.")
-    if not isinstance(last, keras.layers.Softmax) and activation_name(last) != "softmax":
-        raise Wrong(
-            f"{what}: активация выхода {activation_name(last)!r}, а для 10 классов нужна softmax "
-            "— десять вероятностей с суммой 1."
-        )
-    hidden = layers[:-1]
-    with_activation = keras.layers.Dense | keras.layers.Activation
-    nonlinear = [
-        layer
-        for layer in hidden
-        if isinstance(layer, activations[1:])
-        or (isinstance(layer, with_activation) and activation_name(layer) != "linear")
-    ]
-    if not nonlinear:
-        raise Wrong(
-            f"{what}: у скрытых слоёв нет нелинейной активации (например, relu) — "
-            "без неё вся сеть сводится к одному линейному слою."
-        )
+    require_softmax_classifier(model, what)
     require_compiled(model, what)
     name = loss_name(model).replace("_", "").lower()
     if name == "sparsecategoricalcrossentropy":

@@ -12,7 +12,6 @@ import numpy as np
 from helpers.checks import (
     TaskList,
     Wrong,
-    activation_name,
     call_student,
     input_shape,
     layers_of,
@@ -24,6 +23,7 @@ from helpers.checks import (
     require_done,
     require_model,
     require_number,
+    require_softmax_classifier,
     require_trained_classifier,
 )
 
@@ -235,12 +235,7 @@ def _require_cnn(model, what="модель"):
     outputs = tuple(model.outputs[0].shape[1:])
     if outputs != (10,):
         raise Wrong(f"{what}: выход формы {outputs}, а нужна одна вероятность на каждый класс Fashion-MNIST.")
-    last = model.layers[-1]
-    softmax = isinstance(last, keras.layers.Softmax) or (
-        isinstance(last, keras.layers.Dense | keras.layers.Activation) and activation_name(last) == "softmax"
-    )
-    if not softmax:
-        raise Wrong(f"{what}: последний слой должен выдавать вероятности классов — активация softmax.")
+    require_softmax_classifier(model, what)
     require_compiled(model, what)
     if loss_name(model) not in CROSS_ENTROPY:
         raise Wrong(

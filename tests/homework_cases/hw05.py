@@ -269,3 +269,41 @@ CASES["5"]["also_right"] = {
 }
 CASES["5"]["wrong"]["from_logits=True after softmax"] = lambda: answer(_compiled_with(None, from_logits=True))
 CASES["6"]["wrong"]["trained by two calls of fit"] = lambda: answer(_two_fits())
+
+
+def _linear_cnn():
+    """Conv2D without an activation, then softmax: no non-linearity anywhere (a linear model)."""
+    import keras
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28, 1)),
+            keras.layers.Conv2D(8, 3),
+            keras.layers.Flatten(),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    return model
+
+
+def _prelu_cnn():
+    """A CNN whose non-linearity is a PReLU layer: also right."""
+    import keras
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28, 1)),
+            keras.layers.Conv2D(8, 3),
+            keras.layers.PReLU(),
+            keras.layers.Flatten(),
+            keras.layers.Dense(10),
+            keras.layers.Softmax(),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    return model
+
+
+CASES["5"]["wrong"]["no non-linearity (linear CNN)"] = lambda: answer(_linear_cnn())
+CASES["5"]["also_right"]["PReLU layer, Softmax layer"] = lambda: answer(_prelu_cnn())
