@@ -3,6 +3,9 @@
 Modules (each one job, each readable in a minute; every public function names
 the lesson that introduces it):
 - course: setup(), pick(full=..., quick=...), report(...) — 00_setup;
+- errors: the course's error types and the argument checks every public helper
+  runs first, so a mistake gets one Russian message (argument, what came in,
+  what is expected, how to fix it) — 00_setup;
 - data: load_mnist(), load_fashion_mnist() that also work offline — 00_setup;
 - plots: training curves, image grids, model diagrams, confusion matrices,
   decision boundaries, optimizer trajectories — 00_setup and later lessons;

@@ -36,24 +36,35 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from helpers.errors import (
+    CourseTypeError,
+    CourseValueError,
+    check_array,
+    check_int,
+    check_labels,
+    check_number,
+    course_error,
+)
+
 OK, WRONG, TODO, BROKEN = "✅", "❌", "⏳", "⚠️"
 
 
-class CheckError(ValueError):
+class CheckError(CourseValueError):
     """A homework or task id that does not exist; the message lists the valid ones.
 
     Introduced in the homework notebooks (hw01_…).
     """
 
 
-class Wrong(Exception):
+class Wrong(CourseValueError):
     """Raised by a task's check: the answer is wrong; the message says what, in Russian.
 
     Introduced in the homework notebooks (hw01_…). Never carries the expected value.
+    A course error: called outside ``hw.check`` a validator raises it as a ``ValueError``.
     """
 
 
-class NotDone(Exception):
+class NotDone(CourseValueError):
     """Raised by a task's check: the answer is still a placeholder (``...`` or ``None``).
 
     Introduced in the homework notebooks (hw01_…).
@@ -75,6 +86,21 @@ class Task:
     hint: str
     check: object
 
+    def __post_init__(self):
+        for name in ("id", "title", "lesson", "hint"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise course_error("Task", name, value, "непустая строка",
+                                   'впишите текст, например lesson="01_neural_networks_basics".',
+                                   CourseTypeError)
+        if not re.fullmatch(r"\d\d_\w+", self.lesson):
+            raise course_error("Task", "lesson", self.lesson,
+                               "имя блокнота урока вида 01_neural_networks_basics",
+                               "передайте имя файла урока без .ipynb.")
+        if not callable(self.check):
+            raise course_error("Task", "check", self.check, "функция проверки",
+                               "передайте саму функцию (без скобок).", CourseTypeError)
+
 
 class TaskList:
     """The tasks of one homework, registered with the ``task`` decorator.
@@ -90,6 +116,19 @@ class TaskList:
     """
 
     def __init__(self, homework_id, title, after=None):
+        if not isinstance(homework_id, str) or not re.fullmatch(r"(hw\d\d|project\d\d)", homework_id):
+            raise course_error("TaskList", "homework_id", homework_id, 'строка вида "hw01" или "project12"',
+                               "назовите список так же, как его модуль в helpers/homework/.")
+        if not isinstance(title, str) or not title.strip():
+            raise course_error("TaskList", "title", title, "непустая строка — название задания",
+                               'например TaskList("hw01", "Функции активации").', CourseTypeError)
+        if after is not None and (
+            not isinstance(after, list | tuple)
+            or not all(isinstance(n, str) and re.fullmatch(r"\d\d", n) for n in after)
+        ):
+            raise course_error("TaskList", "after", after,
+                               "список номеров уроков строками, например ['07', '08']",
+                               "передайте номера двумя цифрами в кавычках.")
         self.homework_id = homework_id
         self.title = title
         self._after = after
@@ -106,6 +145,19 @@ class TaskList:
         return sorted({task.lesson[:2] for task in self.tasks.values()})
 
     def task(self, task_id, title, lesson, hint):
+        """Decorator that registers a check function as task ``task_id`` (a str or int, unique).
+
+        Raises ``CourseValueError`` for a task id already taken or empty, and
+        the errors of ``Task`` for a bad title, lesson, hint or check.
+        """
+        if isinstance(task_id, bool) or not isinstance(task_id, str | int) or not str(task_id).strip():
+            raise course_error("TaskList.task", "task_id", task_id, 'номер задания: "1", "2" …',
+                               'передайте номер строкой или целым числом, например "3".', CourseTypeError)
+        if str(task_id) in self.tasks:
+            raise course_error("TaskList.task", "task_id", task_id, "номер, которого ещё нет в списке",
+                               f"возьмите следующий свободный номер (заняты: {', '.join(self.tasks)}).")
+        Task(str(task_id), title, lesson, hint, lambda: None)  # validates the texts before decorating
+
         def register(check):
             self.tasks[str(task_id)] = Task(str(task_id), title, lesson, hint, check)
             return check
@@ -141,6 +193,9 @@ class Homework:
     """Checks and hints of one homework; made by ``checks.homework(...)``. Introduced in hw01_…."""
 
     def __init__(self, tasks):
+        if not isinstance(tasks, TaskList):
+            raise course_error("Homework", "tasks", tasks, "TaskList из helpers/homework/",
+                               'создавайте проверку так: hw = checks.homework("hw01").', CourseTypeError)
         self._tasks = tasks
 
     def __repr__(self):
@@ -307,7 +362,14 @@ def require_close(actual, expected, what, rtol=1e-5, atol=1e-6):
     Introduced in hw01_…. The message states the tolerance and, for arrays,
     how many values are off — never the expected values themselves.
     """
-    actual = np.asarray(actual, dtype=float)
+    try:
+        if isinstance(actual, str | bytes):
+            raise TypeError("a string")
+        actual = np.asarray(actual, dtype=float)
+    except (TypeError, ValueError):
+        raise Wrong(f"{what}: нужно число или массив чисел, а пришло {type(actual).__name__}.") from None
+    if actual.shape != np.shape(expected) and actual.size != 1:
+        raise Wrong(f"{what}: форма {actual.shape} не подходит — перечитайте условие: какой формы ответ?")
     if not np.all(np.isfinite(actual)):
         raise Wrong(f"{what}: есть NaN или бесконечность — вычисления разошлись.")
     if not np.allclose(actual, expected, rtol=rtol, atol=atol):
@@ -333,8 +395,10 @@ def call_student(function, *args, what):
     """Return ``function(*args)``; an exception raised by the student's code becomes ``Wrong`` (❌).
 
     Introduced in hw01_…. ``what`` names the call in the message, which keeps
-    the exception's type and text, so the student sees why their code failed.
+    the exception's type and text, so the student sees why their code failed
+    (the ``Wrong`` is chained to it, so a direct call shows the student's traceback).
     """
+    require_callable(function, what)
     try:
         return function(*args)
     except Exception as error:
@@ -363,10 +427,7 @@ def require_model(model, what="модель"):
     Introduced in hw02_…. A ``Sequential`` started without ``keras.Input`` has
     no inputs until it is called; the message says to start it with ``keras.Input``.
     """
-    import keras
-
-    if not isinstance(model, keras.Model):
-        raise Wrong(f"{what}: пришёл {type(model).__name__}, а нужна модель Keras (keras.Model).")
+    _require_keras_model(model, what)
     try:
         inputs = model.inputs
     except (AttributeError, ValueError):
@@ -376,19 +437,35 @@ def require_model(model, what="модель"):
     return model
 
 
+def _require_keras_model(model, what="модель"):
+    import keras
+
+    if not isinstance(model, keras.Model):
+        hint = " (это класс — создайте модель: keras.Sequential([...]))" if isinstance(model, type) else ""
+        raise Wrong(f"{what}: пришёл {type(model).__name__}{hint}, а нужна модель Keras (keras.Model).")
+    return model
+
+
 def input_shape(model):
     """Shape of the model's first input without the batch axis, e.g. ``(784,)`` or ``(28, 28, 1)``.
 
     Introduced in hw02_…. Read from ``model.inputs`` (Keras 3 has no ``layer.input_shape``).
+    Raises ``Wrong`` for anything but a built Keras model (see ``require_model``).
     """
+    require_model(model)
     return tuple(model.inputs[0].shape[1:])
 
 
 def layers_of(model, kind):
     """The model's layers that are instances of ``kind`` (a class of ``keras.layers``), in order.
 
-    Introduced in hw02_….
+    Introduced in hw02_…. Raises ``Wrong`` for a ``model`` that is not a Keras
+    model and ``CourseTypeError`` for a ``kind`` that is not a class (or a tuple of classes).
     """
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if not kinds or not all(isinstance(k, type) for k in kinds):
+        raise course_error("layers_of", "kind", kind, "класс слоя, например keras.layers.Dense",
+                           "передайте сам класс, без скобок и без кавычек.", CourseTypeError)
     return [layer for layer in model_layers(model) if isinstance(layer, kind)]
 
 
@@ -396,7 +473,12 @@ def activation_name(layer):
     """The activation of a layer as a name: ``'relu'``, ``'softmax'``, ``'linear'`` …
 
     Introduced in hw02_…. Read from ``layer.get_config()``; a layer without one counts as linear.
+    Raises ``Wrong`` for anything but a Keras layer.
     """
+    import keras
+
+    if not isinstance(layer, keras.layers.Layer) or isinstance(layer, keras.Model):
+        raise Wrong(f"слой: пришёл {type(layer).__name__}, а нужен слой Keras (например, model.layers[0]).")
     activation = layer.get_config().get("activation", "linear")
     if isinstance(activation, dict):  # serialised functions in some configs
         activation = activation.get("config", activation).get("name", str(activation))
@@ -442,8 +524,9 @@ def require_softmax_classifier(model, what="модель"):
 def require_compiled(model, what="модель"):
     """Return ``model`` if it was compiled (has an optimizer and a loss); raise ``Wrong`` otherwise.
 
-    Introduced in hw03_….
+    Introduced in hw03_…. Raises ``Wrong`` for anything but a Keras model, too.
     """
+    _require_keras_model(model, what)
     if getattr(model, "optimizer", None) is None or getattr(model, "loss", None) is None:
         raise Wrong(f"{what} не скомпилирована: вызовите model.compile(optimizer=..., loss=...).")
     return model
@@ -454,8 +537,9 @@ def loss_name(model):
 
     Introduced in hw04_…. Always snake_case and lower case, however it was
     given: ``"SparseCategoricalCrossentropy"``, a loss object or a function.
+    Raises ``Wrong`` for a model that is not a compiled Keras model.
     """
-    loss = model.loss
+    loss = require_compiled(model).loss
     if isinstance(loss, str):
         name = loss
     else:
@@ -470,8 +554,9 @@ def loss_from_logits(model):
     """True when the compiled loss was made with ``from_logits=True``.
 
     Introduced in hw04_…: with a softmax output layer that is a mistake.
+    Raises ``Wrong`` for a model that is not a compiled Keras model.
     """
-    get_config = getattr(model.loss, "get_config", None)
+    get_config = getattr(require_compiled(model).loss, "get_config", None)
     return bool(get_config and (get_config() or {}).get("from_logits"))
 
 
@@ -479,9 +564,11 @@ def model_layers(model):
     """The model's layers without the ``InputLayer`` a functional model lists (Sequential has none).
 
     Introduced in hw02_…: so ``keras.Model(inputs, outputs)`` and ``keras.Sequential`` count alike.
+    Raises ``Wrong`` for anything but a Keras model.
     """
     import keras
 
+    _require_keras_model(model)
     return [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
 
 
@@ -495,8 +582,9 @@ def epochs_trained(model):
     model that was never trained; for a trained model whose epoch length is
     unknown (a ``tf.data`` pipeline of unknown size) the number of epochs of
     its last ``fit``; NaN when it took steps but has no training log at all
-    (e.g. it was loaded from a file).
+    (e.g. it was loaded from a file). Raises ``Wrong`` for anything but a Keras model.
     """
+    _require_keras_model(model)
     optimizer = getattr(model, "optimizer", None)
     steps_done = int(optimizer.iterations.numpy()) if optimizer is not None else 0
     if steps_done == 0:
@@ -515,8 +603,17 @@ def accuracy_on(model, x, y, batch_size=512):
 
     Introduced in hw04_…. ``y`` has shape (n,); the model's outputs must have
     shape (n, classes); argmax works for probabilities and for logits alike.
-    Raises ``Wrong`` for outputs of another shape.
+    Raises ``Wrong`` for a model that is not a Keras model or gives outputs of
+    another shape, and course errors for ``x``/``y`` of different lengths,
+    ``y`` that is not int labels or a ``batch_size`` that is not a positive int.
     """
+    _require_keras_model(model)
+    x = check_array("accuracy_on", "x", x, min_length=1)
+    y = check_labels("accuracy_on", "y", y)
+    if len(y) != len(x):
+        raise course_error("accuracy_on", "y", y, f"по одной метке на каждый пример x ({len(x)})",
+                           "передайте x и y одной и той же выборки.")
+    batch_size = check_int("accuracy_on", "batch_size", batch_size, low=1)
     outputs = model.predict(x, batch_size=batch_size, verbose=0)
     outputs = np.asarray(outputs)
     if outputs.ndim != 2 or outputs.shape[0] != len(y):
@@ -538,7 +635,11 @@ def require_trained_classifier(model, x_test, y_test, threshold, max_epochs):
     shape (n,)) come from the checker's own copy of the test split, never from
     the student. Returns the measured accuracy (a float in [0, 1]) and, under
     `make full`, records it in the notebook's stamp as ``checked_test_accuracy``.
+    ``threshold`` is a share in (0, 1], ``max_epochs`` a whole number ≥ 1
+    (course errors otherwise: these come from the task list, not the student).
     """
+    threshold = check_number("require_trained_classifier", "threshold", threshold, 0, 1, low_open=True)
+    max_epochs = check_int("require_trained_classifier", "max_epochs", max_epochs, low=1)
     epochs = epochs_trained(model)
     if epochs == 0:
         raise Wrong("модель ещё не обучалась — вызовите model.fit(...) и проверьте снова.")

@@ -12,9 +12,12 @@ and reads the mode through one visible idiom::
 
 import contextlib
 import json
+import numbers
 import os
 import platform
 import sys
+
+from helpers.errors import CourseTypeError, CourseValueError, check_int, course_error, describe
 
 SEED = 42
 
@@ -29,13 +32,57 @@ COLAB_GPU_HINT = (
 )
 
 
+# Values of COURSE_QUICK, case and spaces ignored.
+QUICK_ON = ("1", "true", "yes")
+QUICK_OFF = ("", "0", "false", "no")
+
+
 def is_quick():
-    """True when COURSE_QUICK is set to anything but '' or '0'. Introduced in 00_setup."""
-    return os.environ.get(QUICK_ENV, "") not in ("", "0")
+    """True in quick mode: COURSE_QUICK is 1, true or yes (case ignored). Introduced in 00_setup.
+
+    Unset, empty, 0, false or no mean full mode. Any other value raises
+    ``CourseValueError``: a typo such as ``COURSE_QUICK=да`` must not silently
+    pick a mode.
+    """
+    raw = os.environ.get(QUICK_ENV, "")
+    value = raw.strip().lower()
+    if value in QUICK_ON:
+        return True
+    if value in QUICK_OFF:
+        return False
+    raise CourseValueError(
+        f"Переменная окружения {QUICK_ENV} — {describe(raw)}; ожидается: 1 (быстрый режим) "
+        f"или 0 (полный). Как исправить: `export {QUICK_ENV}=1` или `unset {QUICK_ENV}`, "
+        "затем перезапустите ядро."
+    )
 
 
 def pick(full, quick):
-    """Return `quick` in quick mode and `full` otherwise. Introduced in 00_setup."""
+    """Return `quick` in quick mode and `full` otherwise. Introduced in 00_setup.
+
+    ``full`` and ``quick`` are the same kind of value: two numbers (epochs,
+    examples; ``quick`` ≤ ``full``, since quick mode only shrinks the run) or
+    two values of one type (e.g. two lists). Raises ``CourseValueError`` for a
+    placeholder (``...``/``None``) or ``quick`` > ``full`` (usually the two
+    swapped), ``CourseTypeError`` for values of different kinds (``quick="1"``).
+    """
+    for name, value in (("full", full), ("quick", quick)):
+        if value is None or value is Ellipsis:
+            raise course_error("pick", name, value, "значение для этого режима",
+                               "впишите число, например course.pick(full=15, quick=1).")
+    numbers_given = [isinstance(v, numbers.Real) and not isinstance(v, bool) for v in (full, quick)]
+    if all(numbers_given):
+        if quick > full:
+            raise course_error(
+                "pick", "quick", quick, f"не больше full (= {full}): быстрый режим только уменьшает",
+                f"похоже, значения перепутаны местами — course.pick(full={quick}, quick={full}).",
+            )
+    elif type(full) is not type(quick):
+        raise course_error(
+            "pick", "quick", quick, f"значение того же вида, что full ({describe(full)})",
+            "передайте оба значения одного типа, например course.pick(full=15, quick=1) — без кавычек.",
+            CourseTypeError,
+        )
     return quick if is_quick() else full
 
 
@@ -48,8 +95,12 @@ def setup(seed=SEED):
     """Seed everything, quiet TensorFlow, print versions, device and mode.
 
     Introduced in 00_setup. Call it before importing TensorFlow in a notebook:
-    the log level has to be set before TensorFlow starts.
+    the log level has to be set before TensorFlow starts. ``seed`` is a whole
+    number from 0 to 2³² − 1 (``keras.utils.set_random_seed`` seeds Python,
+    NumPy and the backend with it); anything else raises a course error
+    before TensorFlow is touched.
     """
+    seed = check_int("setup", "seed", seed, low=0, high=2**32 - 1)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     with _quiet_stderr():
         import keras
@@ -93,9 +144,12 @@ def report(**metrics):
     """Print the lesson's key numbers and hand them to the provenance stamp.
 
     Introduced in 00_setup. `make full` stores them in the notebook's
-    metadata.course.metrics and the README results table shows them.
+    metadata.course.metrics and the README results table shows them. Each
+    value is one finite number (a Python or NumPy scalar, a 0-d array or
+    tensor); printed with four decimals. Raises ``CourseTypeError``/``CourseValueError``
+    for no metrics, ``None``, a string, an array of several numbers, NaN or ±inf.
     """
-    clean = {name: float(value) for name, value in metrics.items()}
+    clean = _metric_values("report", metrics)
     for name, value in clean.items():
         print(f"Итог урока: {name} = {value:.4f}")
     record(**clean)
@@ -106,7 +160,9 @@ def record(**metrics):
 
     Introduced in the homework notebooks: the checks record the test accuracy
     they measured themselves, so the stamp and the README show the checker's number.
+    Values as for ``report`` (the same errors).
     """
+    clean = _metric_values("record", metrics)
     path = os.environ.get(METRICS_ENV)
     if not path:
         return
@@ -114,6 +170,32 @@ def record(**metrics):
     if os.path.exists(path):
         with open(path, encoding="utf-8") as f:
             saved = json.load(f)
-    saved.update({name: float(value) for name, value in metrics.items()})
+    saved.update(clean)
     with open(path, "w", encoding="utf-8") as f:
         json.dump(saved, f)
+
+
+def _metric_values(function, metrics):
+    """{name: float} of report()/record() arguments, each one finite number, or a course error."""
+    if not metrics:
+        raise CourseTypeError(
+            f"{function}: не передано ни одного числа; ожидается: имя=число. "
+            f"Как исправить: course.{function}(test_accuracy=test_accuracy)."
+        )
+    clean = {}
+    for name, value in metrics.items():
+        fix = f"передайте одно число, например course.{function}({name}=float(значение))."
+        if hasattr(value, "shape") and tuple(getattr(value, "shape", ())) not in ((), (1,)):
+            raise course_error(function, name, value, "одно число", "выберите одно значение "
+                               "(например, последнее: history.history['val_accuracy'][-1]).")
+        if isinstance(value, str | bool) or value is None:
+            raise course_error(function, name, value, "одно число", fix, CourseTypeError)
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise course_error(function, name, value, "одно число", fix, CourseTypeError) from None
+        if number != number or number in (float("inf"), float("-inf")):
+            raise course_error(function, name, value, "конечное число",
+                               "обучение, похоже, разошлось (NaN/inf): уменьшите скорость обучения.")
+        clean[name] = number
+    return clean

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from helpers.errors import CourseValueError
+
 _REPO = Path(__file__).resolve().parent.parent
 # In a clone of the course: <repo>/datasets/own_demo (git-ignored). Installed as a
 # package (Colab): datasets/own_demo under the current folder.
@@ -61,13 +63,14 @@ RGBA = "RGBA (прозрачность)"
 SKIPPED_BY_KERAS = "Keras пропустит"
 
 
-class ImageFolderError(ValueError):
+class ImageFolderError(CourseValueError):
     """A dataset folder or an image file that cannot be used; the Russian message says what to do.
 
     Introduced in 12_own_dataset. Raised for a path that does not exist, a file
     where a folder is expected, a folder without class subfolders, a class
     folder without readable images, a file that is not an image, and by
     ``build_demo_dataset`` for a file in its way that it did not write.
+    A course error (``helpers.errors.CourseValueError``, so also a ``ValueError``).
     """
 
 
@@ -131,12 +134,12 @@ def build_demo_dataset(target=DEMO_DIR, train_per_class=400, test_per_class=100,
     for path in missing:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-        except (FileExistsError, NotADirectoryError) as error:
+        except (FileExistsError, NotADirectoryError):
             raise ImageFolderError(
                 f"target: на месте папки {path.parent} (или над ней) лежит файл, и папку не создать. "
                 "Файл оставлен как есть. Как исправить: передайте другую папку target или сами "
                 "перенесите этот файл в другое место."
-            ) from error
+            ) from None
         with open(path, "xb") as f:  # "x": never overwrite
             f.write(files[path])
     planted = {kind: root / "train" / cls / _file_name(cls, index) for kind, cls, index in _PLANTED}
@@ -450,7 +453,7 @@ def load_image_batch(path, image_size):
         raise ImageFolderError(
             f"path: {file} — не картинка или повреждённая картинка ({reason}). "
             "Откройте файл в просмотрщике или возьмите другой (PNG, JPEG)."
-        ) from error
+        ) from None
     return array[np.newaxis]
 
 

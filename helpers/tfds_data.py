@@ -22,6 +22,8 @@ import re
 import socket
 import threading
 
+from helpers.errors import CourseTypeError, CourseValueError, course_error
+
 # A host tfds downloads from; reaching it within PROBE_SECONDS is what "online" means here.
 PROBE_HOST = ("storage.googleapis.com", 443)
 PROBE_SECONDS = 3.0
@@ -40,7 +42,7 @@ NO_PACKAGE_MESSAGE = (
 )
 
 
-class TfdsError(ValueError):
+class TfdsError(CourseValueError):
     """``load_tfds`` got a dataset name tfds does not know (or not a string); the message is Russian.
 
     Introduced in 12_own_dataset.
@@ -64,10 +66,14 @@ def load_tfds(name, **kwargs):
     ``OFFLINE_MESSAGE`` and returns ``None``. ``tensorflow_datasets`` not
     installed: prints ``NO_PACKAGE_MESSAGE`` and returns ``None``.
 
-    Raises ``TfdsError`` (a ``ValueError``) for a name that is not a string or
-    that tfds does not know. Other errors of ``tfds.load`` (a bad split, a
-    wrong argument) propagate as they are. With an explicit ``download=``
-    argument the call goes to ``tfds.load`` directly (no probe).
+    Raises ``TfdsError`` (a course ``ValueError``) for a name that is not a
+    string or that tfds does not know; ``CourseTypeError`` for an argument
+    ``tfds.load`` does not have (listing the ones it has), a ``split`` that is
+    not a string or a list of strings, or a flag (``as_supervised``,
+    ``with_info``, ``shuffle_files``, ``download``) that is not ``True``/``False``.
+    Other errors of ``tfds.load`` (e.g. a split name the dataset lacks)
+    propagate as they are. With an explicit ``download=`` argument the call
+    goes to ``tfds.load`` directly (no probe).
     """
     if not isinstance(name, str) or not name.strip():
         raise TfdsError(
@@ -79,13 +85,16 @@ def load_tfds(name, **kwargs):
     except ImportError:
         print(NO_PACKAGE_MESSAGE.format(name=name))
         return None
+    from tensorflow_datasets.core import load as tfds_load_module  # the real tfds.load, even when mocked
+
+    _check_arguments(tfds_load_module.load, kwargs)
     not_found = tfds.core.registered.DatasetNotFoundError
     if "download" not in kwargs:
         try:
             with _quiet_absl():  # "Variant folder … has no dataset_info.json": expected before a download
                 return tfds.load(name, download=False, **kwargs)
         except not_found as error:
-            raise _unknown_name(name, error) from error
+            raise _unknown_name(name, error) from None
         except AssertionError:  # tfds: "could not find data in …" — not on disk yet: download below
             pass
         if not _online():
@@ -94,12 +103,40 @@ def load_tfds(name, **kwargs):
     try:
         return tfds.load(name, **kwargs)
     except not_found as error:
-        raise _unknown_name(name, error) from error
+        raise _unknown_name(name, error) from None
     except Exception as error:
         if not _is_network_error(error):
             raise
         print(OFFLINE_MESSAGE.format(name=name))
         return None
+
+
+FLAGS = ("as_supervised", "with_info", "shuffle_files", "download")
+
+
+def _check_arguments(load, kwargs):
+    """Course errors for keyword arguments ``tfds.load`` would reject in English (or misread)."""
+    import inspect
+
+    known = [p for p in inspect.signature(load).parameters if p != "name"]
+    for key, value in kwargs.items():
+        if key not in known:
+            raise CourseTypeError(
+                f"load_tfds: аргумента «{key}» у tfds.load нет. Есть: {', '.join(known)}. "
+                "Как исправить: проверьте имя (например, split=, as_supervised=, with_info=)."
+            )
+        if key in FLAGS and not isinstance(value, bool):
+            raise course_error("load_tfds", key, value, "True или False",
+                               f"напишите {key}=True без кавычек.", CourseTypeError)
+    split = kwargs.get("split")
+    if split is not None and not isinstance(split, str):
+        parts = split if isinstance(split, list | tuple) else [split]
+        if not parts or not all(isinstance(part, str) or type(part).__name__ == "ReadInstruction"
+                                for part in parts):
+            raise course_error(
+                "load_tfds", "split", split, 'строка или список строк, например "train[:80%]"',
+                'передайте split="train" или split=["train[:80%]", "train[80%:]"].', CourseTypeError,
+            )
 
 
 def _unknown_name(name, error):

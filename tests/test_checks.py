@@ -186,7 +186,7 @@ def test_checks_work_under_python_O_and_import_numpy_only():
         "for hw in checks.homework_ids(): checks.homework(hw)\n"
         "if 'keras' in sys.modules or 'tensorflow' in sys.modules: sys.exit('keras imported')\n"
         "t = checks.TaskList('hw99', 'x')\n"
-        "@t.task('1', 't', lesson='l', hint='h')\n"
+        "@t.task('1', 't', lesson='01_neural_networks_basics', hint='h')\n"
         "def c(v):\n"
         "    checks.require_close(checks.require_array(v, 'v', shape=(1,)), np.array([1.0]), 'v')\n"
         "print(checks.Homework(t).verdict(1, np.array([2.0]))[0])\n"
