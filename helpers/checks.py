@@ -105,7 +105,9 @@ class Task:
 class TaskList:
     """The tasks of one homework, registered with the ``task`` decorator.
 
-    Introduced in the homework notebooks (hw01_…). In ``helpers/homework/hw01.py``::
+    Introduced in the homework notebooks (hw01_…). Raises ``CourseValueError``/``CourseTypeError``
+    for an id that is not "hwNN"/"projectNN", an empty title or an ``after`` that is not a list
+    of lesson numbers. In ``helpers/homework/hw01.py``::
 
         TASKS = TaskList("hw01", "Функции активации и обратное распространение")
 
@@ -166,7 +168,10 @@ class TaskList:
 
 
 def homework_ids():
-    """Ids of the task lists that exist: homework ['hw01', …] and lesson projects. Introduced in hw01_…."""
+    """Ids of the task lists that exist: homework ['hw01', …] and lesson projects. Introduced in hw01_….
+
+    Takes no argument and raises no error (a list of str, sorted).
+    """
     from helpers import homework as package
 
     names = (info.name for info in pkgutil.iter_modules(package.__path__))
@@ -190,7 +195,11 @@ def homework(homework_id):
 
 
 class Homework:
-    """Checks and hints of one homework; made by ``checks.homework(...)``. Introduced in hw01_…."""
+    """Checks and hints of one homework; made by ``checks.homework(...)``. Introduced in hw01_….
+
+    ``tasks`` is a ``TaskList``; anything else raises ``CourseTypeError``. ``check`` and
+    ``hint`` never raise on a student's answer: they print ❌/⏳/⚠️ lines instead.
+    """
 
     def __init__(self, tasks):
         if not isinstance(tasks, TaskList):
@@ -221,14 +230,17 @@ class Homework:
 
         ``answer`` is what the task asks for (an array, a number, a function,
         a model …), passed explicitly. An unknown ``task_id`` prints ⚠️ with
-        the valid ids and returns False.
+        the valid ids and returns False. Never raises (see ``verdict``).
         """
         symbol, message = self.verdict(task_id, *answer, **options)
         print(f"{symbol} {message}")
         return symbol == OK
 
     def verdict(self, task_id, *answer, **options):
-        """(symbol, message) of a check, without printing: what ``check`` prints and the tests read."""
+        """(symbol, message) of a check, without printing: what ``check`` prints and the tests read.
+
+        Never raises: an unknown task is ⚠️, a wrong answer or call ❌, a placeholder ⏳.
+        """
         task = self._tasks.tasks.get(str(task_id))
         if task is None:
             return BROKEN, self._unknown(task_id)
@@ -252,7 +264,7 @@ class Homework:
         return OK, f"{where}: верно!" + (f" {note}" if note else "")
 
     def hint(self, task_id):
-        """Print the hint of one task (an unknown id prints the valid ids)."""
+        """Print the hint of one task (an unknown id prints ⚠️ and the valid ids; never raises)."""
         task = self._tasks.tasks.get(str(task_id))
         if task is None:
             print(f"{BROKEN} {self._unknown(task_id)}")

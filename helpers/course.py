@@ -87,7 +87,7 @@ def pick(full, quick):
 
 
 def in_colab():
-    """True inside Google Colab. Introduced in 00_setup."""
+    """True inside Google Colab. Introduced in 00_setup. Takes no argument, raises no error."""
     return "google.colab" in sys.modules
 
 

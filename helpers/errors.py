@@ -17,6 +17,7 @@ Only NumPy is imported here.
 
 import math
 import numbers
+import sys
 
 import numpy as np
 
@@ -58,6 +59,9 @@ def describe(value):
         return f"строка {shown!r}"
     if isinstance(value, np.ndarray):
         return f"массив NumPy формы {value.shape}, dtype {value.dtype}"
+    keras_object = _keras_description(value)
+    if keras_object:
+        return keras_object
     if hasattr(value, "shape") and hasattr(value, "dtype"):  # a tensor of TF, Keras, JAX …
         dtype = getattr(value.dtype, "name", value.dtype)
         return f"{type(value).__name__} формы {tuple(value.shape)}, dtype {dtype}"
@@ -70,6 +74,23 @@ def describe(value):
     if callable(value):
         return f"функция {getattr(value, '__name__', type(value).__name__)}"
     return f"объект типа {type(value).__name__}"
+
+
+def _keras_description(value):
+    """A Russian description of a Keras model, layer or history; ``None`` for anything else.
+
+    Looks Keras up in ``sys.modules`` only: if Keras is not imported, the value is not a Keras object.
+    """
+    keras = sys.modules.get("keras")
+    if keras is None:
+        return None
+    if isinstance(value, keras.Model):
+        return f"модель Keras {type(value).__name__} «{value.name}»"
+    if isinstance(value, keras.layers.Layer):
+        return f"слой Keras {type(value).__name__} «{value.name}»"
+    if isinstance(value, keras.callbacks.History):
+        return "история обучения (объект History, который вернул fit)"
+    return None
 
 
 def _elements(n):
@@ -104,12 +125,13 @@ def course_error(function, argument, value, expected, fix, kind=CourseValueError
     )
 
 
-def check_int(function, argument, value, low=None, high=None):
+def check_int(function, argument, value, low=None, high=None, fix=None):
     """Return ``value`` as ``int`` if it is a whole number in [low, high]; raise otherwise.
 
     Introduced in 00_setup. ``True``/``False`` and floats (even ``3.0``) are rejected:
     a count of epochs or a batch size is a whole number. Raises ``CourseTypeError``
-    for a wrong type, ``CourseValueError`` for a number out of range.
+    for a wrong type, ``CourseValueError`` for a number out of range (with ``fix``
+    as the advice when given, e.g. "batch_size=32").
     """
     expected = "целое число" + _range_text(low, high)
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
@@ -121,16 +143,16 @@ def check_int(function, argument, value, low=None, high=None):
         raise course_error(function, argument, value, expected, fix + ".", CourseTypeError)
     value = int(value)
     if (low is not None and value < low) or (high is not None and value > high):
-        raise course_error(function, argument, value, expected, "возьмите число из этого диапазона.")
+        raise course_error(function, argument, value, expected, fix or "возьмите число из этого диапазона.")
     return value
 
 
-def check_number(function, argument, value, low=None, high=None, low_open=False):
+def check_number(function, argument, value, low=None, high=None, low_open=False, fix=None):
     """Return ``value`` as ``float`` if it is a finite real number in range; raise otherwise.
 
     Introduced in 00_setup. ``low_open=True`` excludes ``low`` itself (a learning
     rate must be > 0). Strings, ``None``, ``True``/``False`` → ``CourseTypeError``;
-    NaN, ±inf, out of range → ``CourseValueError``.
+    NaN, ±inf, out of range → ``CourseValueError`` (with ``fix`` as the advice when given).
     """
     expected = "конечное число" + _range_text(low, high, low_open)
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
@@ -141,7 +163,7 @@ def check_number(function, argument, value, low=None, high=None, low_open=False)
     number = float(value)
     below = low is not None and (number <= low if low_open else number < low)
     if not math.isfinite(number) or below or (high is not None and number > high):
-        raise course_error(function, argument, value, expected, "возьмите число из этого диапазона.")
+        raise course_error(function, argument, value, expected, fix or "возьмите число из этого диапазона.")
     return number
 
 
@@ -225,7 +247,7 @@ def check_array(function, argument, value, ndim=None, dtype_kinds="biuf", finite
     if finite and array.dtype.kind == "f" and not np.isfinite(array).all():
         bad = int(np.size(array) - np.isfinite(array).sum())
         raise course_error(function, argument, array, f"{expected} без NaN и бесконечностей",
-                           f"в массиве {bad} значений NaN/inf: найдите их (np.isnan(x).sum()) и уберите "
+                           f"значений NaN/inf в массиве: {bad}; найдите их (np.isnan(x).sum()) и уберите "
                            "или замените, прежде чем вызывать снова.")
     return array
 

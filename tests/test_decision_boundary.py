@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from matplotlib.contour import ContourSet
 
+from helpers.errors import CourseError
 from helpers.plots import plot_decision_boundary
 
 POINTS = np.array([[0.0, 1.0], [1.0, 2.5], [0.5, 3.0], [2.0, 0.5], [3.0, 1.0], [2.5, 0.0]])
@@ -129,8 +130,17 @@ def test_without_ax_draws_a_new_figure():
         (POINTS, np.array([0, 1, 2, 0, 1, 1]), shifted, "0 или 1"),
         (POINTS, LABELS, lambda p: shifted(p)[:10], "одна вероятность"),
         (POINTS, LABELS, lambda p: 4.0 * (p[:, 0] - p[:, 1]), "логиты"),
+        (np.where(POINTS == 3.0, np.nan, POINTS), LABELS, shifted, "без NaN"),
+        (POINTS, np.eye(2)[LABELS], shifted, "argmax"),
+        (POINTS, LABELS, lambda p: np.full(len(p), np.nan), "NaN или inf"),
     ],
 )
 def test_clear_russian_errors(ax, x, y, predict, message):
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(CourseError, match=message):
         plot_decision_boundary(predict, x, y, ax=ax)
+    assert not ax.collections, "nothing is drawn before the arguments are checked"
+
+
+def test_float_labels_and_a_column_of_labels_are_fine(ax):
+    plot_decision_boundary(shifted, POINTS, LABELS.astype("float32").reshape(-1, 1), ax=ax)
+    assert len(ax.get_legend().get_texts()) == 3

@@ -10,6 +10,7 @@ import pytest
 from keras import ops
 
 from helpers import plots
+from helpers.errors import CourseTypeError, CourseValueError
 
 
 def bowl(x, y):
@@ -76,22 +77,43 @@ def test_names_ignore_case():
 
 
 def test_unknown_name_gives_a_russian_error_with_the_choices():
-    with pytest.raises(ValueError, match="Не знаю оптимизатор «Adamax»") as error:
+    with pytest.raises(CourseValueError, match="«optimizer» — строка 'Adamax'") as error:
         plots.optimizer_path(bowl, START, "Adamax", steps=3)
     for name in plots.OPTIMIZER_NAMES:
         assert name in str(error.value)
+    with pytest.raises(CourseValueError, match="«name» — строка 'Adamax'"):
+        plots.make_optimizer("Adamax", 0.1)
+
+
+def test_make_optimizer_checks_the_learning_rate():
+    with pytest.raises(CourseValueError, match="«learning_rate»"):
+        plots.make_optimizer("Adam", 0)
+    with pytest.raises(CourseTypeError, match="уберите кавычки"):
+        plots.make_optimizer("Adam", "0.1")
 
 
 def test_numpy_loss_gives_a_russian_hint():
-    with pytest.raises(ValueError, match="keras.ops"):
+    with pytest.raises(CourseValueError, match="keras.ops") as error:
         plots.optimizer_path(lambda x, y: np.cos(x) + y**2, START, "SGD", steps=2)
+    assert error.value.__cause__ is None
 
 
 def test_bad_start_and_steps_are_explained():
-    with pytest.raises(ValueError, match="двух чисел"):
+    with pytest.raises(CourseValueError, match="двух чисел"):
         plots.optimizer_path(bowl, (1.0, 2.0, 3.0), "SGD", steps=2)
-    with pytest.raises(ValueError, match="число шагов"):
+    with pytest.raises(CourseValueError, match="«steps»"):
         plots.optimizer_path(bowl, START, "SGD", steps=-1)
+    with pytest.raises(CourseTypeError, match="«steps»"):
+        plots.optimizer_path(bowl, START, "SGD", steps=2.5)
+
+
+def test_a_used_optimizer_is_refused_with_a_hint():
+    import keras
+
+    optimizer = keras.optimizers.Adam(learning_rate=0.1)
+    plots.optimizer_path(bowl, START, optimizer, steps=1)
+    with pytest.raises(CourseValueError, match="создайте новый"):
+        plots.optimizer_path(bowl, START, optimizer, steps=1)
 
 
 def test_momentum_rolls_further_than_sgd_on_a_bumpy_surface():
@@ -121,8 +143,21 @@ def test_plot_draws_one_line_and_one_end_mark_per_path():
 
 def test_plot_rejects_bad_paths_in_russian():
     fig, ax = plt.subplots()
-    with pytest.raises(TypeError, match="ждёт словарь"):
+    with pytest.raises(CourseTypeError, match="«paths».*словарь"):
         plots.plot_trajectories(bowl, [np.zeros((3, 2))], (-1, 1), (-1, 1), ax=ax)
-    with pytest.raises(ValueError, match="форму \\(n, 2\\)"):
+    with pytest.raises(CourseValueError, match="форму \\(n, 2\\)"):
         plots.plot_trajectories(bowl, {"SGD": np.zeros((3, 3))}, (-1, 1), (-1, 1), ax=ax)
+    with pytest.raises(CourseTypeError, match="«xlim».*пара чисел"):
+        plots.plot_trajectories(bowl, {}, 1, (-1, 1), ax=ax)
+    with pytest.raises(CourseValueError, match="«ylim».*сначала меньшее"):
+        plots.plot_trajectories(bowl, {}, (-1, 1), (1, -1), ax=ax)
+    assert not ax.lines and not ax.collections, "nothing is drawn before the arguments are checked"
+    plt.close(fig)
+
+
+def test_the_surface_alone_and_diverged_paths_are_fine():
+    fig, ax = plt.subplots()
+    plots.plot_trajectories(bowl, {}, (-1, 1), (-1, 1), ax=ax)
+    diverged = np.array([[0.5, 0.5], [3.0, -3.0], [np.inf, np.nan]])
+    plots.plot_trajectories(bowl, {"SGD, lr=3": diverged}, (-1, 1), (-1, 1), ax=ax)
     plt.close(fig)

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from helpers import plots
+from helpers.errors import CourseTypeError, CourseValueError
 
 
 class FakeHistory:
@@ -43,9 +44,19 @@ def test_draws_on_given_axes():
 
 
 def test_clear_russian_errors():
-    with pytest.raises(TypeError, match="непустой словарь"):
+    with pytest.raises(CourseTypeError, match="непустой словарь"):
         plots.compare_histories([{"val_accuracy": [0.5]}])
-    with pytest.raises(TypeError, match="непустой словарь"):
+    with pytest.raises(CourseValueError, match="непустой словарь"):
         plots.compare_histories({})
-    with pytest.raises(KeyError, match="нет метрики val_accuracy"):
+    with pytest.raises(CourseValueError, match="нет метрики val_accuracy"):
         plots.compare_histories({"без проверки": {"accuracy": [0.5]}})
+    with pytest.raises(CourseTypeError, match="«metric»"):
+        plots.compare_histories({"a": {"val_accuracy": [0.5]}}, metric=["accuracy"])
+    assert not plt.get_fignums(), "a rejected call leaves no empty figure behind"
+
+
+def test_a_bad_run_is_found_before_anything_is_drawn():
+    runs = {"хороший": {"val_accuracy": [0.5, 0.6]}, "плохой": {"accuracy": [0.5]}}
+    with pytest.raises(CourseValueError, match="«histories\\['плохой'\\]»"):
+        plots.compare_histories(runs)
+    assert not plt.get_fignums()

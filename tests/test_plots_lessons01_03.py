@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from helpers import plots
+from helpers.errors import CourseError
 
 
 def test_draw_network_draws_every_neuron_and_every_weight():
@@ -22,12 +23,14 @@ def test_draw_network_centres_layers_and_accepts_numpy_sizes():
     assert [t.get_text() for t in fig.axes[0].texts] == ["x", "y"]
 
 
-@pytest.mark.parametrize("sizes", [[3], [2, 0, 1], [2, 1.5], "23"])
+@pytest.mark.parametrize("sizes", [[3], [2, 0, 1], [2, 1.5], "23", 3, [784, 128, 10], [True, 2]])
 def test_draw_network_rejects_bad_sizes_in_russian(sizes):
-    with pytest.raises(ValueError, match="число нейронов в каждом слое"):
+    with pytest.raises(CourseError, match="«layer_sizes».*число нейронов в каждом слое"):
         plots.draw_network(sizes)
 
 
 def test_draw_network_wants_one_caption_per_layer():
-    with pytest.raises(ValueError, match="по одной подписи на каждый слой"):
+    with pytest.raises(CourseError, match="«layer_names».*ровно одна подпись на каждый из 3"):
         plots.draw_network([2, 3, 1], layer_names=["вход", "выход"])
+    with pytest.raises(CourseError, match="строка — это не список"):
+        plots.draw_network([2, 1], layer_names="вход")

@@ -4,10 +4,13 @@ The gradient checks compare every backward() with central differences in float64
 so a wrong derivative in any operation or loss makes its test fail.
 """
 
+import traceback
+
 import numpy as np
 import pytest
 
 from helpers import scratch as s
+from helpers.errors import CourseError, CourseValueError
 
 TOLERANCE = 1e-7
 
@@ -222,3 +225,165 @@ def test_early_stopping_restores_the_best_weights(capsys):
     assert len(history["val_loss"]) == 2
     assert net.loss.forward(net.forward(x), y) == pytest.approx(history["val_loss"][0])
     assert "останавливаемся" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ valid calls: same as before
+
+
+def test_lesson_02_linear_regression_prints_the_stored_lines(capsys):
+    """The lesson's first training run, with the lines its stored output shows."""
+    generator = np.random.default_rng(42)
+    x = generator.normal(size=(1000, 2)).astype(np.float32)
+    noise = generator.normal(0, 0.1, (1000, 1))
+    y = (2 * x[:, :1] - 3 * x[:, 1:] + 1 + noise).astype(np.float32)
+    net = s.NeuralNetwork([s.Dense(1, s.Linear())], s.MeanSquaredError(), seed=1)
+    s.Trainer(net, s.SGD(lr=0.01)).fit(x[:800], y[:800], x[800:], y[800:], epochs=20, eval_every=5,
+                                       batch_size=32, progress=False)
+    assert capsys.readouterr().out == (
+        "Эпоха 5: ошибка на обучении 0.2634, на проверке 0.2010\n"
+        "Эпоха 10: ошибка на обучении 0.0126, на проверке 0.0134\n"
+        "Эпоха 15: ошибка на обучении 0.0101, на проверке 0.0113\n"
+        "Эпоха 20: ошибка на обучении 0.0101, на проверке 0.0112\n"
+    )
+    weights, bias = net.params
+    w1, w2 = weights.ravel()
+    assert f"веса: {w1:.2f} и {w2:.2f}, смещение: {bias.item():.2f}" == "веса: 2.00 и -3.00, смещение: 1.00"
+
+
+def test_lesson_02_stored_error_messages_are_unchanged():
+    target = np.arange(5.0)
+    with pytest.raises(s.ShapeError) as caught:
+        s.MeanSquaredError().forward((target + 0.1).reshape(-1, 1), target)
+    assert str(caught.value) == (
+        "Функция потерь MeanSquaredError, цель (target): ожидалась форма (5, 1), а получена (5,). "
+        "Цель должна иметь ту же форму, что и прогноз; вектор в столбец: y.reshape(-1, 1)."
+    )
+    pixels = np.zeros((64, 28, 28), dtype=np.uint8)
+    with pytest.raises(s.ShapeError) as caught:
+        s.Dense(256, s.ReLU(), weight_init="he").forward(pixels)
+    assert str(caught.value) == (
+        "Dense(256, ReLU): ждём матрицу (примеры, признаки), а получен массив формы (64, 28, 28). "
+        "Разверните каждый пример в вектор: x.reshape(len(x), -1)."
+    )
+
+
+def test_shape_error_is_a_course_value_error():
+    assert issubclass(s.ShapeError, CourseValueError)
+
+
+def test_conveniences_keep_the_meaning(capsys):
+    """Activation names as in Keras; evaluate without fit's bookkeeping."""
+    assert repr(s.Dense(3, "relu")) == "Dense(3, ReLU)" and repr(s.Dense(3, " Tanh ")) == "Dense(3, Tanh)"
+    assert s.Dense(3, weight_init="He").weight_init == "he"
+    x, y = linear_data(32)
+
+    def run(activation):
+        net = s.NeuralNetwork([s.Dense(1, activation)], s.MeanSquaredError(), seed=3)
+        trainer = s.Trainer(net, s.SGD(lr=0.05))
+        return trainer, trainer.fit(x, y, x, y, epochs=2, batch_size=8, progress=False)
+
+    _, with_object = run(s.Linear())
+    trainer, with_name = run("linear")
+    assert with_name["val_loss"] == with_object["val_loss"]
+    capsys.readouterr()
+    val_loss = trainer.evaluate(x, y)
+    assert val_loss == pytest.approx(with_name["val_loss"][-1])
+    assert capsys.readouterr().out == f"Ошибка на проверке {val_loss:.4f}\n"
+
+
+# ------------------------------------------------------------------ a diverging run stops
+
+
+def test_a_diverging_run_stops_with_one_warning(capsys):
+    x, y = linear_data(64)
+    net = s.NeuralNetwork([s.Dense(1, s.Linear())], s.MeanSquaredError())
+    calls = []
+    train_batch = net.train_batch
+    net.train_batch = lambda xb, yb: calls.append(1) or train_batch(xb, yb)
+    with np.errstate(all="ignore"):
+        history = s.Trainer(net, s.SGD(lr=50.0)).fit(x * 100, y * 100, x, y, epochs=30, batch_size=8,
+                                                     progress=False)
+    out = capsys.readouterr().out
+    warnings = [line for line in out.splitlines() if line.startswith("⚠️")]
+    assert len(warnings) == 1, out
+    assert "обучение разошлось, останавливаемся" in warnings[0] and "lr = 50" in warnings[0]
+    assert "нормализуйте входы" in warnings[0]
+    assert len(calls) < 30 * 8, "training went on after the loss stopped being finite"
+    assert "nan" not in out.replace(warnings[0], "") and len(history["epoch"]) < 30
+    assert len(history["epoch"]) == len(history["loss"]) == len(history["val_loss"])
+    assert all(np.isfinite(history["loss"]))
+
+
+def test_a_diverging_run_with_early_stopping_restores_the_best_weights(capsys):
+    x, y = linear_data(64)
+    net = s.NeuralNetwork([s.Dense(1, s.Linear())], s.MeanSquaredError())
+    trainer = s.Trainer(net, s.SGD(lr=1.0))
+    big = x * 30  # diverges within a few epochs, not at once
+    with np.errstate(all="ignore"):
+        history = trainer.fit(big, y, x, y, epochs=30, batch_size=16, early_stopping=True, progress=False)
+    out = capsys.readouterr().out
+    assert "⚠️" in out and "Вернули веса с лучшей проверки" in out, out
+    best = min(history["val_loss"])
+    assert all(np.isfinite(p).all() for p in net.params)
+    assert net.loss.forward(net.forward(x), y) == pytest.approx(best)
+
+
+class NanOnValidation(s.MeanSquaredError):
+    """MSE that turns nan on the validation set (4 examples) from the `after`-th check on."""
+
+    def __init__(self, after=1):
+        self.after, self.checks = after, 0
+
+    def forward(self, prediction, target):
+        loss = super().forward(prediction, target)
+        if len(prediction) == 4:
+            self.checks += 1
+            if self.checks >= self.after:
+                return float("nan")
+        return loss
+
+
+def nan_validation_fit(after, early_stopping):
+    x, y = linear_data(64)
+    net = s.NeuralNetwork([s.Dense(1, s.Linear())], NanOnValidation(after))
+    history = s.Trainer(net, s.SGD(lr=0.05)).fit(x, y, x[:4], y[:4], epochs=5, batch_size=16,
+                                                 early_stopping=early_stopping, progress=False)
+    return net, history
+
+
+@pytest.mark.parametrize("early_stopping", [True, False])
+def test_a_nan_first_validation_loss_stops_without_a_type_error(capsys, early_stopping):
+    net, history = nan_validation_fit(after=1, early_stopping=early_stopping)
+    out = capsys.readouterr().out
+    assert "⚠️ Эпоха 1: ошибка на проверке стала nan — обучение разошлось, останавливаемся." in out
+    assert "Вернули веса" not in out  # there were no better weights to return
+    assert history["epoch"] == [1] and np.isnan(history["val_loss"][0])
+
+
+def test_a_nan_validation_loss_with_early_stopping_restores_the_best_weights(capsys):
+    x, y = linear_data(64)
+    net, history = nan_validation_fit(after=3, early_stopping=True)
+    out = capsys.readouterr().out
+    assert history["epoch"] == [1, 2, 3]
+    assert f"Вернули веса с лучшей проверки (ошибка {history['val_loss'][1]:.4f})" in out, out
+    assert s.MeanSquaredError().forward(net.forward(x[:4]), y[:4]) == pytest.approx(history["val_loss"][1])
+
+
+# ------------------------------------------------------------------ course errors, no library frames
+
+
+def test_course_errors_show_no_numpy_frames():
+    """A bad input stops at the boundary: no frame of its traceback is inside NumPy."""
+    from tests.bad_input_cases.scratch import CASES
+
+    for row in CASES:
+        if row.printed:
+            continue
+        try:
+            row.call(None)
+        except CourseError as error:
+            frames = [frame.filename for frame in traceback.extract_tb(error.__traceback__)]
+            assert not [f for f in frames if "numpy" in f], (row.label, frames)
+            assert error.__cause__ is None and error.__suppress_context__ or error.__context__ is None
+        else:
+            pytest.fail(f"{row.target} {row.label}: no course error")
