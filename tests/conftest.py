@@ -16,8 +16,16 @@ def close_figures():
 
 
 def pytest_terminal_summary(terminalreporter):
-    """How many reference, wrong and placeholder answers the homework checks were tried with."""
+    """How many answers the homework checks and how many bad inputs the helpers were tried with."""
+    from tests.bad_input_cases import TRIED as BAD_TRIED
     from tests.homework_cases import TRIED
+
+    if BAD_TRIED:
+        terminalreporter.section("bad inputs tried")
+        terminalreporter.write_line(
+            f"{sum(BAD_TRIED.values())} bad inputs over {len(BAD_TRIED)} public functions, classes "
+            "and methods of helpers/"
+        )
 
     if TRIED:
         terminalreporter.section("homework checks tried")
