@@ -538,6 +538,22 @@ def _accuracy(net, x, y_onehot):
     return float(np.mean(net.forward(x).argmax(axis=1) == y_onehot.argmax(axis=1)))
 
 
+# A loss this many times the first batch's (and above it) means the run has diverged.
+DIVERGENCE_FACTOR = 1000.0
+
+
+def diverged(loss, first_loss):
+    """True when training has diverged: the loss is nan or ±inf, or exceeds 1000 × max(first_loss, 1).
+
+    Introduced in 02_numpy_from_scratch (Trainer.fit stops then). Both are Python floats:
+    the loss of the current batch and of the first batch of the run.
+    Raises CourseTypeError for anything but two numbers.
+    """
+    _check_real("diverged", "loss", loss, "число — ошибка на батче")
+    _check_real("diverged", "first_loss", first_loss, "число — ошибка на первом батче")
+    return not math.isfinite(loss) or loss > DIVERGENCE_FACTOR * max(first_loss, 1.0)
+
+
 class Trainer:
     """Trains a NeuralNetwork: shuffles every epoch, goes through batches, evaluates, logs.
 
@@ -570,7 +586,7 @@ class Trainer:
         rng = np.random.default_rng(seed)
         self.optimizer.start(epochs)
         history = {"epoch": [], "loss": [], "val_loss": [], "seconds": []}
-        best = (np.inf, None)
+        best, first_loss = (np.inf, None), None
         steps = -(-len(x_train) // batch_size)  # ceil(N / batch_size)
         bar = tqdm(total=epochs * steps, desc="Обучение", unit="батч", disable=not progress)
         for epoch in range(1, epochs + 1):
@@ -578,13 +594,14 @@ class Trainer:
             for first in range(0, len(x_train), batch_size):
                 batch = order[first : first + batch_size]
                 losses.append(self.net.train_batch(x_train[batch], y_train[batch]))
-                if not math.isfinite(losses[-1]):  # diverged: stop, as keras.callbacks.TerminateOnNaN
+                first_loss = losses[0] if first_loss is None else first_loss
+                if diverged(losses[-1], first_loss):  # stop, as keras.callbacks.TerminateOnNaN
                     break
                 self.optimizer.step()
                 bar.update()
-            if not math.isfinite(losses[-1]):
+            if diverged(losses[-1], first_loss):
                 self._diverged(f"Эпоха {epoch}, батч {len(losses)}: ошибка на обучении", losses[-1],
-                               best, early_stopping)
+                               best, early_stopping, first_loss)
                 break
             self.optimizer.end_epoch()
             history["seconds"].append(time.perf_counter() - start)
@@ -632,9 +649,11 @@ class Trainer:
         print(line)
         return val_loss
 
-    def _diverged(self, what, value, best, early_stopping):
+    def _diverged(self, what, value, best, early_stopping, first_loss=None):
         """Print the one "⚠️" line of a diverged run; restore the best weights for early stopping."""
-        line = (f"⚠️ {what} стала {value} — обучение разошлось, останавливаемся. "
+        became = f"стала {value}" if not math.isfinite(value) else (
+            f"выросла до {value:.3g} (на первом батче была {first_loss:.3g})")
+        line = (f"⚠️ {what} {became} — обучение разошлось, останавливаемся. "
                 f"Уменьшите скорость обучения (сейчас lr = {self.optimizer.first_lr:g}) "
                 "или нормализуйте входы (например, пиксели: x / 255).")
         if early_stopping and best[1] is not None:

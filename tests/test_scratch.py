@@ -314,11 +314,32 @@ def test_a_diverging_run_stops_with_one_warning(capsys):
     assert all(np.isfinite(history["loss"]))
 
 
+def test_an_exploding_but_finite_loss_stops_at_once(capsys):
+    """A loss 1000 times the first batch's stops the run before it prints numbers with 50 digits."""
+    x, y = linear_data(64)
+    net = s.NeuralNetwork([s.Dense(1, s.Linear())], s.MeanSquaredError())
+    with np.errstate(all="ignore"):
+        history = s.Trainer(net, s.SGD(lr=1e6)).fit(x * 1e3, y, x, y, epochs=20, progress=False)
+    out = capsys.readouterr().out
+    assert out.startswith("⚠️ Эпоха 1, батч"), out
+    assert "выросла до" in out and "на первом батче была" in out
+    assert history["epoch"] == []
+
+
+@pytest.mark.parametrize(
+    ("loss", "first", "expected"),
+    [(float("nan"), 1.0, True), (float("inf"), 1.0, True), (2300.0, 2.0, True), (1999.0, 2.0, False),
+     (999.0, 1e-6, False), (1001.0, 1e-6, True), (1e9 + 1, 1e6, True), (5.0, 2.3, False)],
+)
+def test_diverged_means_nan_inf_or_a_thousand_times_the_first_loss(loss, first, expected):
+    assert s.diverged(loss, first) is expected
+
+
 def test_a_diverging_run_with_early_stopping_restores_the_best_weights(capsys):
     x, y = linear_data(64)
     net = s.NeuralNetwork([s.Dense(1, s.Linear())], s.MeanSquaredError())
-    trainer = s.Trainer(net, s.SGD(lr=1.0))
-    big = x * 30  # diverges within a few epochs, not at once
+    trainer = s.Trainer(net, s.SGD(lr=0.2))
+    big = x * 3  # diverges in the second epoch, after one validation: there are weights to return
     with np.errstate(all="ignore"):
         history = trainer.fit(big, y, x, y, epochs=30, batch_size=16, early_stopping=True, progress=False)
     out = capsys.readouterr().out

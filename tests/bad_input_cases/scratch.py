@@ -420,4 +420,7 @@ CASES = [
     Bad("scratch.gradient_check", "not one-hot",
         lambda env: s.gradient_check(s.SoftmaxCrossEntropy(), np.zeros((2, 3)), np.array([[0, 2, 0], [1, 0, 0]])),
         ("«target»", "np.eye(n_classes)[labels]")),
+    Bad("scratch.diverged", "loss as a string", lambda env: s.diverged("nan", 1.0), ("«loss»", "число")),
+    Bad("scratch.diverged", "first_loss None", lambda env: s.diverged(2.0, None), ("«first_loss»", "None")),
+    Bad("scratch.diverged", "loss as an array", lambda env: s.diverged(np.array([1.0, 2.0]), 1.0), ("«loss»", "массив NumPy")),
 ]
