@@ -6,6 +6,7 @@ the lesson that introduces it):
 - errors: the course's error types and the argument checks every public helper
   runs first, so a mistake gets one Russian message (argument, what came in,
   what is expected, how to fix it) — 00_setup;
+- russian: plural(n, one, few, many) — numbers with words that agree («4 раза») — 04_optimizers;
 - data: load_mnist(), load_fashion_mnist() that also work offline — 00_setup;
 - plots: training curves, image grids, model diagrams, confusion matrices,
   decision boundaries, optimizer trajectories — 00_setup and later lessons;

@@ -140,18 +140,52 @@ def _quiet_stderr():
             os.close(saved)
 
 
+# How report() names the lesson's key numbers for the student (the key stays in the stamp and README).
+METRIC_LABELS = {
+    "test_accuracy": "Точность на тестовой выборке",
+    "seconds_per_epoch": "Секунд на эпоху",
+    "multiply_weight": "Вес нейрона, который научился умножать на 2.5",
+    "add_weights_error": "Наибольшее отклонение весов сумматора от 1",
+    "scratch_test_accuracy": "Точность сети на NumPy на тестовой выборке",
+    "keras_test_accuracy": "Точность такой же сети на Keras на тестовой выборке",
+    "scratch_seconds_per_epoch": "Секунд на эпоху, сеть на NumPy",
+    "keras_seconds_per_epoch": "Секунд на эпоху, сеть на Keras",
+    "best_val_accuracy": "Лучшая точность на проверочной выборке",
+    "val_loss_sgd": "Потери на проверочной выборке, SGD",
+    "val_loss_momentum": "Потери на проверочной выборке, Momentum",
+    "val_loss_nesterov": "Потери на проверочной выборке, Nesterov",
+    "val_loss_adagrad": "Потери на проверочной выборке, Adagrad",
+    "val_loss_rmsprop": "Потери на проверочной выборке, RMSprop",
+    "val_loss_adam": "Потери на проверочной выборке, Adam",
+    "mae": "MAE (средняя абсолютная ошибка)",
+    "mse": "MSE (средняя квадратичная ошибка)",
+    "cce": "Категориальная кросс-энтропия",
+    "bce": "Бинарная кросс-энтропия",
+    "accuracy_no_bias": "Точность без нейрона смещения",
+    "accuracy_with_bias": "Точность с нейроном смещения",
+    "seed_model_test_accuracy": "Точность исходной модели на тестовой выборке",
+    "baseline_val_accuracy": "Точность без регуляризации на проверочной выборке",
+    "best_regularized_val_accuracy": "Лучшая точность с регуляризацией на проверочной выборке",
+    "mnist_same_arch_test_accuracy": "Точность такой же сети на MNIST",
+    "dense_test_accuracy": "Точность полносвязной сети на тестовой выборке",
+    "checked_test_accuracy": "Точность, измеренная проверкой",
+}
+
+
 def report(**metrics):
     """Print the lesson's key numbers and hand them to the provenance stamp.
 
-    Introduced in 00_setup. `make full` stores them in the notebook's
-    metadata.course.metrics and the README results table shows them. Each
+    Introduced in 00_setup. Each number is printed under its Russian name from
+    ``METRIC_LABELS`` (``test_accuracy`` → «Точность на тестовой выборке: 0.9812»);
+    `make full` stores them by key in the notebook's metadata.course.metrics and
+    the README results table shows them. Each
     value is one finite number (a Python or NumPy scalar, a 0-d array or
     tensor); printed with four decimals. Raises ``CourseTypeError``/``CourseValueError``
     for no metrics, ``None``, a string, an array of several numbers, NaN or ±inf.
     """
     clean = _metric_values("report", metrics)
     for name, value in clean.items():
-        print(f"Итог урока: {name} = {value:.4f}")
+        print(f"{METRIC_LABELS.get(name, name)}: {value:.4f}")
     record(**clean)
 
 

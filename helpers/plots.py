@@ -43,7 +43,7 @@ STYLE = {
 
 # How Keras metric names read in Russian.
 METRIC_NAMES = {
-    "loss": "Ошибка (loss)",
+    "loss": "Потери (loss)",
     "accuracy": "Точность (accuracy)",
     "mae": "Средняя абсолютная ошибка (MAE)",
     "mse": "Среднеквадратичная ошибка (MSE)",

@@ -600,25 +600,25 @@ class Trainer:
                 self.optimizer.step()
                 bar.update()
             if diverged(losses[-1], first_loss):
-                self._diverged(f"Эпоха {epoch}, батч {len(losses)}: ошибка на обучении", losses[-1],
+                self._diverged(f"Эпоха {epoch}, батч {len(losses)}: потери на обучении", losses[-1],
                                best, early_stopping, first_loss)
                 break
             self.optimizer.end_epoch()
             history["seconds"].append(time.perf_counter() - start)
-            bar.set_postfix_str(f"эпоха {epoch}, ошибка {np.mean(losses):.4f}")
+            bar.set_postfix_str(f"эпоха {epoch}, потери {np.mean(losses):.4f}")
             if epoch % eval_every and epoch != epochs:
                 continue
             val_loss = self._evaluate(x_val, y_val, history, epoch, np.mean(losses))
             if not math.isfinite(val_loss):
-                self._diverged(f"Эпоха {epoch}: ошибка на проверке", val_loss, best, early_stopping)
+                self._diverged(f"Эпоха {epoch}: потери на проверке", val_loss, best, early_stopping)
                 break
             if val_loss < best[0]:
                 best = (val_loss, [p.copy() for p in self.net.params])
             elif early_stopping:
                 for param, saved in zip(self.net.params, best[1], strict=True):
                     param[...] = saved
-                print(f"Ошибка на проверке выросла: останавливаемся и возвращаем веса "
-                      f"с лучшей проверки (ошибка {best[0]:.4f}).")
+                print(f"Потери на проверке выросли: останавливаемся и возвращаем веса "
+                      f"с лучшей проверки (потери {best[0]:.4f}).")
                 break
         bar.close()
         return history
@@ -635,12 +635,12 @@ class Trainer:
 
     def _evaluate(self, x_val, y_val, history=None, epoch=None, train_loss=None):
         val_loss = self.net.loss.forward(self.net.forward(x_val), y_val)
-        line = f"Ошибка на проверке {val_loss:.4f}"
+        line = f"Потери на проверке {val_loss:.4f}"
         if history is not None:
             history.setdefault("epoch", []).append(epoch)
             history.setdefault("loss", []).append(float(train_loss))
             history.setdefault("val_loss", []).append(val_loss)
-            line = f"Эпоха {epoch}: ошибка на обучении {train_loss:.4f}, на проверке {val_loss:.4f}"
+            line = f"Эпоха {epoch}: потери на обучении {train_loss:.4f}, на проверке {val_loss:.4f}"
         if isinstance(self.net.loss, SoftmaxCrossEntropy):
             acc = _accuracy(self.net, x_val, y_val)
             if history is not None:
@@ -651,15 +651,15 @@ class Trainer:
 
     def _diverged(self, what, value, best, early_stopping, first_loss=None):
         """Print the one "⚠️" line of a diverged run; restore the best weights for early stopping."""
-        became = f"стала {value}" if not math.isfinite(value) else (
-            f"выросла до {value:.3g} (на первом батче была {first_loss:.3g})")
+        became = f"стали {value}" if not math.isfinite(value) else (
+            f"выросли до {value:.3g} (на первом батче были {first_loss:.3g})")
         line = (f"⚠️ {what} {became} — обучение разошлось, останавливаемся. "
                 f"Уменьшите скорость обучения (сейчас lr = {self.optimizer.first_lr:g}) "
                 "или нормализуйте входы (например, пиксели: x / 255).")
         if early_stopping and best[1] is not None:
             for param, saved in zip(self.net.params, best[1], strict=True):
                 param[...] = saved
-            line += f" Вернули веса с лучшей проверки (ошибка {best[0]:.4f})."
+            line += f" Вернули веса с лучшей проверки (потери {best[0]:.4f})."
         elif not all(np.isfinite(p).all() for p in self.net.params):
             line += " Веса сети испорчены (в них nan или inf): создайте сеть заново."
         print(line)
@@ -700,7 +700,7 @@ class Trainer:
                                    "передайте словарь, например history = {} (или не передавайте).",
                                    CourseTypeError)
             check_int(where, "epoch", epoch, low=1)
-            _check_real(where, "train_loss", train_loss, "число — ошибка на обучении за эпоху")
+            _check_real(where, "train_loss", train_loss, "число — потери на обучении за эпоху")
         return x_val, y_val
 
 

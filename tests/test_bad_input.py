@@ -18,7 +18,7 @@ import pytest
 from helpers.errors import CourseError
 from tests.bad_input_cases import CYRILLIC, TRIED
 
-MODULES = ["course", "data", "plots", "scratch", "images", "tfds_data", "checks", "errors"]
+MODULES = ["course", "data", "plots", "scratch", "images", "tfds_data", "checks", "errors", "russian"]
 MIN_ROWS = 3
 
 # Public names that take no argument at all, or are error classes: there is no

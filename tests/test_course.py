@@ -3,6 +3,7 @@
 import json
 
 import numpy as np
+import pytest
 
 from helpers import course
 
@@ -25,14 +26,14 @@ def test_report_prints_and_merges_into_metrics_file(tmp_path, monkeypatch, capsy
         "test_accuracy": float(np.float32(0.98125)),
         "seconds_per_epoch": 5.0,
     }
-    assert "Итог урока: test_accuracy = 0.9812" in capsys.readouterr().out
+    assert "Точность на тестовой выборке: 0.9812" in capsys.readouterr().out
 
 
 def test_report_without_metrics_file_only_prints(monkeypatch, capsys, tmp_path):
     monkeypatch.delenv("COURSE_METRICS_FILE", raising=False)
     monkeypatch.chdir(tmp_path)
     course.report(x=1)
-    assert "x = 1.0000" in capsys.readouterr().out and list(tmp_path.iterdir()) == []
+    assert "x: 1.0000" in capsys.readouterr().out and list(tmp_path.iterdir()) == []
 
 
 def test_record_writes_silently_and_only_under_make_full(monkeypatch, capsys, tmp_path):
@@ -55,3 +56,31 @@ def test_setup_seeds_and_prints_versions_device_mode(monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "TensorFlow" in out and "Keras" in out and "устройство: CPU" in out
     assert "режим: быстрый" in out and "seed 7" in out
+
+
+def test_every_metric_a_lesson_reports_has_a_russian_label():
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    root = Path(__file__).resolve().parent.parent
+    keys = set()
+    for path in root.glob("notebooks/**/*.ipynb"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for call in re.findall(r"course\.report\(([^)]*(?:\([^)]*\)[^)]*)*)\)", cell.source):
+                keys |= set(re.findall(r"(\w+)\s*=", call))
+    keys.add("checked_test_accuracy")  # recorded by the homework checks
+    assert keys and not keys - set(course.METRIC_LABELS), sorted(keys - set(course.METRIC_LABELS))
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(1, "1 ошибка"), (2, "2 ошибки"), (4, "4 ошибки"), (5, "5 ошибок"), (11, "11 ошибок"), (12, "12 ошибок"),
+     (14, "14 ошибок"), (21, "21 ошибка"), (22, "22 ошибки"), (72, "72 ошибки"), (111, "111 ошибок"),
+     (192, "192 ошибки"), (0, "0 ошибок"), (101, "101 ошибка")],
+)
+def test_plural_agrees_with_the_number(n, expected):
+    from helpers.russian import plural
+
+    assert plural(n, "ошибка", "ошибки", "ошибок") == expected

@@ -12,7 +12,7 @@ def test_plot_history_draws_train_and_validation_with_russian_labels():
     history = {"loss": [0.9, 0.5, 0.3], "val_loss": [1.0, 0.7, 0.6], "accuracy": [0.6, 0.8, 0.9]}
     plots.plot_history(history)
     loss_ax, acc_ax = plt.gcf().axes
-    assert loss_ax.get_xlabel() == "Эпоха" and loss_ax.get_title() == "Ошибка (loss)"
+    assert loss_ax.get_xlabel() == "Эпоха" and loss_ax.get_title() == "Потери (loss)"
     assert [line.get_label() for line in loss_ax.lines] == [
         "обучающая выборка",
         "проверочная выборка",
@@ -25,7 +25,7 @@ def test_plot_history_takes_one_metric_by_name():
     history = {"loss": [0.9, 0.5], "val_loss": [1.0, 0.7], "accuracy": [0.6, 0.8]}
     plots.plot_history(history, metrics="loss")
     [ax] = plt.gcf().axes
-    assert ax.get_title() == "Ошибка (loss)" and len(ax.lines) == 2
+    assert ax.get_title() == "Потери (loss)" and len(ax.lines) == 2
 
 
 def test_plot_history_accepts_a_keras_history_and_the_scratch_dict():

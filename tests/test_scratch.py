@@ -240,10 +240,10 @@ def test_lesson_02_linear_regression_prints_the_stored_lines(capsys):
     s.Trainer(net, s.SGD(lr=0.01)).fit(x[:800], y[:800], x[800:], y[800:], epochs=20, eval_every=5,
                                        batch_size=32, progress=False)
     assert capsys.readouterr().out == (
-        "Эпоха 5: ошибка на обучении 0.2634, на проверке 0.2010\n"
-        "Эпоха 10: ошибка на обучении 0.0126, на проверке 0.0134\n"
-        "Эпоха 15: ошибка на обучении 0.0101, на проверке 0.0113\n"
-        "Эпоха 20: ошибка на обучении 0.0101, на проверке 0.0112\n"
+        "Эпоха 5: потери на обучении 0.2634, на проверке 0.2010\n"
+        "Эпоха 10: потери на обучении 0.0126, на проверке 0.0134\n"
+        "Эпоха 15: потери на обучении 0.0101, на проверке 0.0113\n"
+        "Эпоха 20: потери на обучении 0.0101, на проверке 0.0112\n"
     )
     weights, bias = net.params
     w1, w2 = weights.ravel()
@@ -288,7 +288,7 @@ def test_conveniences_keep_the_meaning(capsys):
     capsys.readouterr()
     val_loss = trainer.evaluate(x, y)
     assert val_loss == pytest.approx(with_name["val_loss"][-1])
-    assert capsys.readouterr().out == f"Ошибка на проверке {val_loss:.4f}\n"
+    assert capsys.readouterr().out == f"Потери на проверке {val_loss:.4f}\n"
 
 
 # ------------------------------------------------------------------ a diverging run stops
@@ -322,7 +322,7 @@ def test_an_exploding_but_finite_loss_stops_at_once(capsys):
         history = s.Trainer(net, s.SGD(lr=1e6)).fit(x * 1e3, y, x, y, epochs=20, progress=False)
     out = capsys.readouterr().out
     assert out.startswith("⚠️ Эпоха 1, батч"), out
-    assert "выросла до" in out and "на первом батче была" in out
+    assert "выросли до" in out and "на первом батче были" in out
     assert history["epoch"] == []
 
 
@@ -376,7 +376,7 @@ def nan_validation_fit(after, early_stopping):
 def test_a_nan_first_validation_loss_stops_without_a_type_error(capsys, early_stopping):
     net, history = nan_validation_fit(after=1, early_stopping=early_stopping)
     out = capsys.readouterr().out
-    assert "⚠️ Эпоха 1: ошибка на проверке стала nan — обучение разошлось, останавливаемся." in out
+    assert "⚠️ Эпоха 1: потери на проверке стали nan — обучение разошлось, останавливаемся." in out
     assert "Вернули веса" not in out  # there were no better weights to return
     assert history["epoch"] == [1] and np.isnan(history["val_loss"][0])
 
@@ -386,7 +386,7 @@ def test_a_nan_validation_loss_with_early_stopping_restores_the_best_weights(cap
     net, history = nan_validation_fit(after=3, early_stopping=True)
     out = capsys.readouterr().out
     assert history["epoch"] == [1, 2, 3]
-    assert f"Вернули веса с лучшей проверки (ошибка {history['val_loss'][1]:.4f})" in out, out
+    assert f"Вернули веса с лучшей проверки (потери {history['val_loss'][1]:.4f})" in out, out
     assert s.MeanSquaredError().forward(net.forward(x[:4]), y[:4]) == pytest.approx(history["val_loss"][1])
 
 

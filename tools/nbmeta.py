@@ -4,6 +4,7 @@ Config from pyproject's [tool.course], the code hash of the provenance stamp,
 the Colab badge, the kernel environment, and the structure checks.
 """
 
+import ast
 import hashlib
 import json
 import re
@@ -19,9 +20,9 @@ SOLUTIONS = HOMEWORK / "solutions"
 
 LESSON_NAME = re.compile(r"^\d\d_[a-z0-9]+(_[a-z0-9]+)*\.ipynb$")
 HOMEWORK_NAME = re.compile(r"^hw\d\d_[a-z0-9]+(_[a-z0-9]+)*\.ipynb$")
-RAISES_MARK = "NBVAL_RAISES_EXCEPTION"
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
-STAMP_KEYS = ("source_sha256", "mode", "seconds", "hardware", "metrics")
+STAMP_KEYS = ("source_sha256", "helpers_sha256", "outputs_sha256", "mode", "seconds", "hardware", "metrics")
+HELPERS = ROOT / "helpers"
 
 # The same environment for `make full` and for nbval, so that checked outputs
 # (model.summary() tables above all) come out identical in both. NumPy's BLAS
@@ -91,6 +92,68 @@ def source_sha256(nb):
     return hashlib.sha256(json.dumps(sources, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+def helper_modules(nb):
+    """The helpers/ files a notebook runs: the modules its code imports, and theirs, transitively.
+
+    Imports are read from the code (``from helpers import plots``,
+    ``from helpers.data import load_mnist``, imports inside functions too);
+    ``helpers/__init__.py`` always counts, and ``checks.homework("hw04")``
+    also runs the task list ``helpers/homework/hw04.py`` (loaded by name).
+    Returns sorted paths relative to the repository root.
+    """
+    todo = [cell.source for cell in nb.cells if cell.cell_type == "code"]
+    # checks.homework("hw04") imports helpers/homework/hw04.py by name
+    by_name = re.findall(r"homework\([\"'](\w+)[\"']\)", "\n".join(todo))
+    todo += [f"import helpers.homework.{name}" for name in by_name]
+    found = {HELPERS / "__init__.py"}
+    seen_modules = set()
+    while todo:
+        for name in _helpers_imports(todo.pop()):
+            if name in seen_modules:
+                continue
+            seen_modules.add(name)
+            parts = name.split(".")[1:]
+            base = HELPERS.joinpath(*parts)
+            for path in (base.with_suffix(".py"), base / "__init__.py"):
+                if path.is_file():
+                    found.add(path)
+                    todo.append(path.read_text(encoding="utf-8"))
+    return sorted(rel(path) for path in found)
+
+
+def _helpers_imports(source):
+    """Names of the helpers modules ``source`` imports (IPython magics and shell lines are skipped)."""
+    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return []
+    names = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names if alias.name.split(".")[0] == "helpers"]
+        elif isinstance(node, ast.ImportFrom) and not node.level and str(node.module).startswith("helpers"):
+            names.append(node.module)
+            names += [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level > 0:  # relative, inside helpers/
+            names.append("helpers." + (node.module or ""))
+    return names
+
+
+def helpers_sha256(nb):
+    """sha256 of the helpers/ files the notebook runs (``helper_modules``): names and contents."""
+    digest = hashlib.sha256()
+    for name in helper_modules(nb):
+        digest.update(name.encode("utf-8") + b"\0" + (ROOT / name).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def outputs_sha256(nb):
+    """sha256 of the stored outputs of every code cell, in order: edited outputs no longer match."""
+    outputs = [cell.get("outputs", []) for cell in nb.cells if cell.cell_type == "code"]
+    return hashlib.sha256(json.dumps(outputs, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def title(nb):
     """The first '# ' heading of the notebook."""
     for cell in nb.cells:
@@ -107,10 +170,6 @@ def canonical_text(nb):
     return text if text.endswith("\n") else text + "\n"
 
 
-def marked_to_raise(cell):
-    return RAISES_MARK in cell.source or "raises-exception" in cell.metadata.get("tags", [])
-
-
 def output_problems(nb):
     """Execution order and error outputs: what one clean top-to-bottom run leaves."""
     problems = []
@@ -123,13 +182,11 @@ def output_problems(nb):
         )
     for number, cell in enumerate(code, 1):
         errors = [out for out in cell.outputs if out.output_type == "error"]
-        if errors and not marked_to_raise(cell):
+        if errors:  # a raising cell stops "Run All" in every front end: catch and print instead
             problems.append(
-                f"code cell {number} stores an error ({errors[0].ename}) but is not marked "
-                f"# {RAISES_MARK}"
+                f"code cell {number} stores an error ({errors[0].ename}); a cell that shows an error "
+                "must catch it (try/except) and print it, so that Run All goes on"
             )
-        if marked_to_raise(cell) and not errors:
-            problems.append(f"code cell {number} is marked # {RAISES_MARK} but raised nothing")
     return problems
 
 
@@ -159,6 +216,17 @@ def problems(path):
             found.append(
                 "code cells changed after the outputs were made: stamp "
                 f"{str(stamp.get('source_sha256'))[:12]}…, code now {source_sha256(nb)[:12]}… "
+                "(fix: re-run it with make full NB=…)"
+            )
+        if stamp.get("helpers_sha256") != helpers_sha256(nb):
+            found.append(
+                "helpers/ code it runs changed after the outputs were made "
+                f"({', '.join(m.removeprefix('helpers/') for m in helper_modules(nb))}): its figures and "
+                "printed lines may be out of date (fix: re-run it with make full NB=…)"
+            )
+        if stamp.get("outputs_sha256") != outputs_sha256(nb):
+            found.append(
+                "stored outputs differ from the ones the full run made (edited by hand or by a tool?) "
                 "(fix: re-run it with make full NB=…)"
             )
     found += output_problems(nb)

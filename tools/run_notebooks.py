@@ -90,8 +90,11 @@ def execute(path, quick=False):
     seconds = round(time.monotonic() - start, 1)
     metrics = json.loads(metrics_file.read_text())
     metrics_file.unlink()
+    show_widgets_as_a_note(nb)
     nb.metadata["course"] = {
         "source_sha256": nbmeta.source_sha256(nb),
+        "helpers_sha256": nbmeta.helpers_sha256(nb),
+        "outputs_sha256": nbmeta.outputs_sha256(nb),
         "mode": "quick" if quick else "full",
         "seconds": seconds,
         "hardware": hardware(),
@@ -101,6 +104,25 @@ def execute(path, quick=False):
         "metrics": metrics,
     }
     return nb
+
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+WIDGET_NOTE = (
+    "[Здесь интерактивный виджет: ползунки появятся, когда вы выполните ячейку (Shift+Enter). "
+    "В просмотре на GitHub и на сайте курса виджеты не работают.]"
+)
+
+
+def show_widgets_as_a_note(nb):
+    """Replace the text form of stored widgets (``interactive(children=(IntSlider(…``) with a Russian note.
+
+    That text is what a reader sees before the cell runs (an untrusted notebook,
+    GitHub); lesson 00 tells what it means.
+    """
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if WIDGET_MIME in output.get("data", {}):
+                output["data"]["text/plain"] = WIDGET_NOTE
 
 
 def select(patterns):

@@ -132,7 +132,7 @@ def _one_hot_labels(y_train):
 
 @TASKS.task(
     "3",
-    "Шагов обучения за эпоху",
+    "Шагов оптимизатора за эпоху",
     lesson="07_mnist_dense",
     hint="Сначала validation_split отрезает проверочную долю: в обучение идёт "
     "math.floor(n_images * (1 - validation_split)) картинок. Последний батч может быть неполным, "
@@ -215,7 +215,7 @@ def _dense_model(model):
     "Обученная модель: не меньше 0,88 на тесте",
     lesson="09_fashion_mnist_dense",
     hint="Не больше 10 эпох в сумме (повторный fit продолжает счёт — пересоздайте модель). "
-    "Помогают Dropout (урок 08), BatchNormalization и уменьшение шага обучения "
+    "Помогают Dropout (урок 08), BatchNormalization и уменьшение скорости обучения "
     "к концу обучения — CosineDecay (уроки 07 и 09).",
 )
 def _trained_model(model):

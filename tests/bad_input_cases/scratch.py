@@ -369,7 +369,7 @@ CASES = [
         ("⚠️ Эпоха", "обучение разошлось", "Уменьшите скорость обучения (сейчас lr = 50)", "x / 255"),
         printed=True),
     Bad("scratch.Trainer.fit", "validation loss nan with early stopping", nan_validation_run,
-        ("⚠️ Эпоха 1: ошибка на проверке стала nan", "останавливаемся", "Уменьшите скорость обучения"),
+        ("⚠️ Эпоха 1: потери на проверке стали nan", "останавливаемся", "Уменьшите скорость обучения"),
         printed=True),
     Bad("scratch.Trainer.evaluate", "None", lambda env: trainer().evaluate(None, data()[1]),
         ("«x_val»", "None", "нет return")),
