@@ -12,12 +12,16 @@ LESSONS ?=
 # Jupyter refuses to run as root (containers, CI) unless told it's on purpose.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test full readme lint homework my-work
+.PHONY: lab test full readme lint homework my-work browser-test
 
-$(INSTALLED): requirements.txt pyproject.toml
+# JupyterLab settings of the course (no "news" pop-up on first start): tools/jupyter/overrides.json.
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+
+$(INSTALLED): requirements.txt pyproject.toml tools/jupyter/overrides.json
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
 	$(PY) -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e .
+	@mkdir -p $(LAB_SETTINGS) && cp tools/jupyter/overrides.json $(LAB_SETTINGS)/overrides.json
 	@touch $(INSTALLED)
 
 # Jupyter opens at the repository root: notebooks/ (lessons and homework) and
@@ -30,6 +34,12 @@ lint: $(INSTALLED)
 
 test: lint
 	$(PY) -m pytest $(ARGS)
+
+# Run All of every lesson and homework in headless Chromium, in JupyterLab started by `make lab`.
+# Needs Debian's chromium (apt-get install chromium); its own deps: requirements-browser.txt.
+browser-test: $(INSTALLED)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-browser.txt
+	$(PY) -m tools.browser_test $(ARGS)
 
 full: $(INSTALLED)
 	$(PY) -m tools.run_notebooks $(NB)

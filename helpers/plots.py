@@ -573,7 +573,7 @@ def make_optimizer(name, learning_rate):
     ``name`` (a string, case does not matter): SGD, Momentum, Nesterov,
     Adagrad, RMSprop, Adam. ``learning_rate`` — the learning rate, a number
     > 0 (or a ``keras.optimizers.schedules`` schedule). Everything else keeps
-    the lecture's values: momentum=0.9, rho=0.9, beta_1=0.9, beta_2=0.999,
+    the values of lesson 04: momentum=0.9, rho=0.9, beta_1=0.9, beta_2=0.999,
     amsgrad=False.
 
     Raises ``CourseTypeError`` when ``name`` is not a string or

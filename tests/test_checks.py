@@ -201,9 +201,8 @@ def test_answer_helper_packs_arguments():
 
 def test_every_helpers_subpackage_is_installed_for_colab():
     """Colab installs the package from git (not editable): each subpackage must be listed."""
-    from pathlib import Path
-
     import tomllib
+    from pathlib import Path
 
     root = Path(checks.__file__).resolve().parent.parent
     with open(root / "pyproject.toml", "rb") as f:
