@@ -12,7 +12,7 @@ LESSONS ?=
 # Jupyter refuses to run as root (containers, CI) unless told it's on purpose.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test full readme lint homework my-work browser-test
+.PHONY: lab test full readme lint homework my-work browser-test compat
 
 # JupyterLab settings of the course (no "news" pop-up on first start): tools/jupyter/overrides.json.
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
@@ -40,6 +40,18 @@ test: lint
 browser-test: $(INSTALLED)
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-browser.txt
 	$(PY) -m tools.browser_test $(ARGS)
+
+# Colab's stack (TensorFlow 2.19 / Keras 3.10) in .venv-compat: the bootstrap test, then every
+# lesson and homework in quick mode with the course installed from a built wheel.
+COMPAT := .venv-compat
+$(COMPAT)/.installed: requirements-compat.txt
+	@test -x $(COMPAT)/bin/python || $(PYTHON) -m venv $(COMPAT)
+	$(COMPAT)/bin/python -m pip install --disable-pip-version-check -q -r requirements-compat.txt
+	@touch $@
+
+compat: $(INSTALLED) $(COMPAT)/.installed
+	COURSE_COMPAT=1 $(PY) -m pytest -q -p no:randomly tests/compat
+	$(PY) -m tools.compat $(ARGS)
 
 full: $(INSTALLED)
 	$(PY) -m tools.run_notebooks $(NB)

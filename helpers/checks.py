@@ -45,6 +45,7 @@ from helpers.errors import (
     check_number,
     course_error,
 )
+from helpers.russian import plural
 
 OK, WRONG, TODO, BROKEN = "✅", "❌", "⏳", "⚠️"
 
@@ -669,7 +670,8 @@ def require_trained_classifier(model, x_test, y_test, threshold, max_epochs):
             f"заново, скомпилируйте и обучите одним вызовом fit с epochs не больше {max_epochs}."
         )
     if last_fit > max_epochs:
-        raise Wrong(f"модель обучалась {last_fit} эпох, а бюджет задания — не больше {max_epochs}.")
+        trained = plural(last_fit, "эпоху", "эпохи", "эпох")
+        raise Wrong(f"модель обучалась {trained}, а бюджет задания — не больше {max_epochs}.")
     accuracy = accuracy_on(model, x_test, y_test)
     if accuracy < threshold:
         raise Wrong(f"точность на тестовой выборке {accuracy:.3f} < порога {threshold:.3f}.")

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from helpers.errors import CourseValueError
+from helpers.russian import plural
 
 _REPO = Path(__file__).resolve().parent.parent
 # In a clone of the course: <repo>/datasets/own_demo (git-ignored). Installed as a
@@ -488,7 +489,8 @@ def _dataset_folder(folder):
     root = root.resolve()
     if not _class_names(root):
         loose = [p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")]
-        found = f"в ней лежат {len(loose)} файлов, но " if loose else "в ней "
+        files = plural(len(loose), "файл", "файла", "файлов")
+        found = f"в ней есть {files}, но " if loose else "в ней "
         raise ImageFolderError(
             f"folder: {root} — {found}нет подпапок-классов. Разложите картинки по подпапкам, "
             "одна подпапка на класс (например, cats/ и dogs/): имя подпапки станет названием класса."

@@ -304,7 +304,7 @@ def test_missing_path_file_instead_of_folder_and_no_class_folders(tmp_path):
     (flat / ".hidden").mkdir()
     for call in (images.scan_images, images.class_counts):
         message = error_text(call, flat)
-        assert "нет подпапок-классов" in message and "1 файлов" in message
+        assert "нет подпапок-классов" in message and "в ней есть 1 файл," in message
     assert "строка или pathlib.Path" in error_text(images.scan_images, 42)
 
 

@@ -94,7 +94,7 @@ def test_out_of_order_execution_is_reported(lesson_copy):
     assert any("execution counts" in p for p in nbmeta.problems(lesson_copy))
 
 
-def test_error_output_outside_raises_cell_is_reported(lesson_copy):
+def test_a_stored_error_output_is_reported(lesson_copy):
     error = nbformat.v4.new_output("error", ename="ValueError", evalue="x", traceback=[])
     edit(lesson_copy, lambda nb: first_code(nb).outputs.append(error))
     assert any("stores an error (ValueError)" in p for p in nbmeta.problems(lesson_copy))
@@ -120,3 +120,28 @@ def test_bad_file_name_is_reported(lesson_copy):
 
 def test_clean_copy_has_only_path_dependent_problems(lesson_copy):
     assert all("Colab badge" in p for p in nbmeta.problems(lesson_copy))
+
+
+def test_no_test_machinery_in_code_cells():
+    """nbval markers are cell tags (nbval-check-output …), never comments students read."""
+    marked = [
+        f"{nbmeta.rel(path)}, cell {number}"
+        for path in nbmeta.all_notebooks()
+        for number, cell in enumerate(nbformat.read(path, as_version=4).cells, 1)
+        if cell.cell_type == "code" and "NBVAL" in cell.source.upper()
+    ]
+    assert not marked, marked
+
+
+def test_widgets_are_stored_with_the_russian_note():
+    """Before a cell runs (or on GitHub) a stored widget shows the note, not `interactive(children=…`."""
+    from tools.run_notebooks import WIDGET_MIME, WIDGET_NOTE
+
+    shown = [
+        output["data"]["text/plain"]
+        for path in STAMPED
+        for cell in nbformat.read(path, as_version=4).cells
+        for output in cell.get("outputs", [])
+        if WIDGET_MIME in output.get("data", {})
+    ]
+    assert shown and set(shown) == {WIDGET_NOTE}

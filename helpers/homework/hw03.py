@@ -24,6 +24,7 @@ from helpers.checks import (
     require_model,
     require_number,
 )
+from helpers.russian import plural
 
 TASKS = TaskList("hw03", "Функции потерь, оптимизаторы и смещение")
 
@@ -304,7 +305,8 @@ def _losses_of(history, name):
     planned = (history.params or {}).get("epochs")
     if planned != len(losses):
         raise Wrong(
-            f"{name}: обучение прошло {len(losses)} эпох из запланированных {planned}"
+            f"{name}: обучение прошло {plural(len(losses), 'эпоху', 'эпохи', 'эпох')} "
+            f"из запланированных {planned}"
             " — дайте ему дойти до конца."
         )
     steps = (history.params or {}).get("steps")
@@ -361,7 +363,9 @@ def _race(history_sgd, history_adam, winner):
     if len(history_sgd.history["loss"]) != len(history_adam.history["loss"]):
         raise Wrong("модели обучались разное число эпох — сравнение нечестное.")
     if len(history_sgd.history["loss"]) < MIN_EPOCHS:
-        raise Wrong(f"слишком короткое обучение: нужно хотя бы {MIN_EPOCHS} эпох.")
+        raise Wrong(
+            f"слишком короткое обучение: нужно хотя бы {plural(MIN_EPOCHS, 'эпоха', 'эпохи', 'эпох')}."
+        )
     if _architecture(history_sgd.model) != _architecture(history_adam.model):
         raise Wrong(
             "модели отличаются (слои, число параметров или функция потерь)"

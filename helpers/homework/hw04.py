@@ -32,6 +32,7 @@ from helpers.checks import (
     require_trained_classifier,
 )
 from helpers.data import FASHION_MNIST_CLASSES
+from helpers.russian import plural
 
 TASKS = TaskList("hw04", "Fashion-MNIST: полносвязная сеть от данных до модели", after=("07", "08", "09"))
 
@@ -117,8 +118,8 @@ def _one_hot_labels(y_train):
     not_one_hot = int(np.count_nonzero(~is_binary.all(axis=1) | (y_train.sum(axis=1) != 1)))
     if not_one_hot:
         raise Wrong(
-            f"y_train: {not_one_hot} строк не в формате one-hot — в каждой строке должна быть "
-            "ровно одна единица, остальные нули."
+            f"y_train: {plural(not_one_hot, 'строка', 'строки', 'строк')} не в формате one-hot — "
+            "в каждой строке должна быть ровно одна единица, остальные нули."
         )
     (_, labels), _ = _fashion_mnist()
     bad = int(np.count_nonzero(np.argmax(y_train, axis=1) != labels))
@@ -222,7 +223,8 @@ def _trained_model(model):
     _require_dense_classifier(model)
     x_test, y_test = _test_split()
     accuracy = require_trained_classifier(model, x_test, y_test, threshold=THRESHOLD, max_epochs=MAX_EPOCHS)
-    return f"Точность на тестовой выборке {accuracy:.3f} за {epochs_trained(model):g} эпох."
+    epochs = round(epochs_trained(model))
+    return f"Точность на тестовой выборке {accuracy:.3f} за {plural(epochs, 'эпоху', 'эпохи', 'эпох')}."
 
 
 @TASKS.task(
