@@ -99,19 +99,33 @@ PROMPTS_JS = """() => Array.from(document.querySelectorAll('.jp-Notebook .jp-Cod
 
 
 def run_all(page, url):
-    """Open the notebook, Run All, wait for every prompt to get its number; return the seconds."""
+    """Open the notebook, Run All, wait for every prompt to get its number; return the seconds.
+
+    Run All marks every queued cell «[*]» at once: the click is retried until that
+    is seen (the first notebook of a fresh JupyterLab can miss it while it loads).
+    Run All that stops at a raising cell leaves «[ ]» prompts and an idle kernel.
+    """
     page.goto(url)
     page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
     start = time.monotonic()
-    page.click("li.lm-MenuBar-item:has-text('Run')")
-    page.click(".lm-Menu-item:has-text('Run All Cells')")
+    for _ in range(3):
+        page.click("li.lm-MenuBar-item:has-text('Run')")
+        page.click(".lm-Menu-item:has-text('Run All Cells')")
+        try:
+            page.wait_for_function(
+                "() => Array.from(document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt'))"
+                ".some(p => p.textContent.includes('*'))",
+                timeout=20_000,
+            )
+            break
+        except Exception:  # noqa: BLE001 (Playwright's TimeoutError): the click did not take, try again
+            page.keyboard.press("Escape")
     deadline, quiet = start + NOTEBOOK_TIMEOUT_S, 0
     while time.monotonic() < deadline:
         prompts = page.evaluate(PROMPTS_JS)
         if prompts and all(p.startswith("[") and p[1:-2].isdigit() for p in prompts):
             break
-        # Run All stopped early (a cell raised): nothing runs or waits, the kernel is idle
         idle = page.query_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
         quiet = quiet + 1 if idle and not any("*" in p for p in prompts) else 0
         if quiet >= 5:
@@ -121,11 +135,14 @@ def run_all(page, url):
 
 
 def save(page, path):
+    """Ctrl+S in the notebook; True once the file on disk has changed."""
     before = path.stat().st_mtime
+    page.click(".jp-Notebook .jp-Cell")  # focus the notebook, not the menu bar
     page.keyboard.press("Control+s")
     deadline = time.monotonic() + 30
     while path.stat().st_mtime == before and time.monotonic() < deadline:
         time.sleep(0.5)
+    return path.stat().st_mtime != before
 
 
 def screenshot(page, name):
@@ -188,8 +205,9 @@ def main(argv):
                     # a workspace of its own, reset: only this notebook is open
                     url = f"http://127.0.0.1:{port}/lab/workspaces/{path.stem}/tree/{relative}?reset&token={token}"
                     seconds = run_all(page, url)
-                    save(page, root / relative)
+                    saved = save(page, root / relative)
                     count, found = problems(root / relative)
+                    found += [] if saved else ["Ctrl+S did not save the notebook"]
                     shot = screenshot(page, path.stem)
                     shots += [shot.name] if shot else []
                     cells_run += count - sum(f.endswith("did not run") for f in found)
