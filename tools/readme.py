@@ -73,8 +73,19 @@ def results_table():
     return "\n".join(rows)
 
 
+def site_url():
+    """GitHub Pages address of the course website, from [tool.course] repository: owner.github.io/name/."""
+    owner, name = nbmeta.config()["repository"].split("/")
+    return f"https://{owner.lower()}.github.io/{name}/"
+
+
+def site_line():
+    return f"Сайт курса — все уроки и домашние задания для чтения в браузере, с поиском: {site_url()}"
+
+
 def render(text):
-    tables = (("lessons", lessons_table()), ("homework", homework_table()), ("results", results_table()))
+    tables = (("lessons", lessons_table()), ("homework", homework_table()), ("results", results_table()),
+              ("site", site_line()))
     for name, table in tables:
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
         if not pattern.search(text):
