@@ -593,7 +593,8 @@ class Trainer:
             start, order, losses = time.perf_counter(), rng.permutation(len(x_train)), []
             for first in range(0, len(x_train), batch_size):
                 batch = order[first : first + batch_size]
-                losses.append(self.net.train_batch(x_train[batch], y_train[batch]))
+                with np.errstate(over="ignore", invalid="ignore"):  # divergence is caught two lines below
+                    losses.append(self.net.train_batch(x_train[batch], y_train[batch]))
                 first_loss = losses[0] if first_loss is None else first_loss
                 if diverged(losses[-1], first_loss):  # stop, as keras.callbacks.TerminateOnNaN
                     break
@@ -608,7 +609,8 @@ class Trainer:
             bar.set_postfix_str(f"эпоха {epoch}, потери {np.mean(losses):.4f}")
             if epoch % eval_every and epoch != epochs:
                 continue
-            val_loss = self._evaluate(x_val, y_val, history, epoch, np.mean(losses))
+            with np.errstate(over="ignore", invalid="ignore"):
+                val_loss = self._evaluate(x_val, y_val, history, epoch, np.mean(losses))
             if not math.isfinite(val_loss):
                 self._diverged(f"Эпоха {epoch}: потери на проверке", val_loss, best, early_stopping)
                 break

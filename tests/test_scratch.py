@@ -315,11 +315,18 @@ def test_a_diverging_run_stops_with_one_warning(capsys):
 
 
 def test_an_exploding_but_finite_loss_stops_at_once(capsys):
-    """A loss 1000 times the first batch's stops the run before it prints numbers with 50 digits."""
+    """A loss 1000 times the first batch's stops the run before it prints numbers with 50 digits.
+
+    NumPy's English overflow warnings are not shown: the Russian ⚠️ line says it all.
+    """
+    import warnings
+
     x, y = linear_data(64)
     net = s.NeuralNetwork([s.Dense(1, s.Linear())], s.MeanSquaredError())
-    with np.errstate(all="ignore"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         history = s.Trainer(net, s.SGD(lr=1e6)).fit(x * 1e3, y, x, y, epochs=20, progress=False)
+    assert not [w for w in caught if issubclass(w.category, RuntimeWarning)], [str(w.message) for w in caught]
     out = capsys.readouterr().out
     assert out.startswith("⚠️ Эпоха 1, батч"), out
     assert "выросли до" in out and "на первом батче были" in out
