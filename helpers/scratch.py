@@ -932,10 +932,9 @@ def _check_activation(layer, activation):
                                "activation=scratch.ReLU().")
         return _ACTIVATIONS[key]()
     if isinstance(activation, type):
-        if issubclass(activation, Operation) and not issubclass(activation, Layer):
-            raise course_error(where, "activation", activation, expected,
-                               f"нужен объект, а не класс — добавьте скобки: "
-                               f"activation=scratch.{activation.__name__}().", CourseTypeError)
+        if not issubclass(activation, Layer):
+            _not_a_class(where, "activation", activation, Operation, expected,
+                         f"activation=scratch.{activation.__name__}()")
         raise course_error(where, "activation", activation, expected,
                            "передайте активацию этого фреймворка, например activation=scratch.ReLU().",
                            CourseTypeError)
@@ -1017,10 +1016,8 @@ def _check_network(layers, loss, seed):
         raise course_error(where, "layers", layers, expected,
                            "добавьте хотя бы один слой: [Dense(1, Linear())].")
     for i, layer in enumerate(layers):
-        if isinstance(layer, type) and issubclass(layer, Operation):
-            raise course_error(where, f"layers[{i}]", layer, "объект слоя",
-                               f"нужен объект, а не класс — добавьте скобки и число нейронов: "
-                               f"{layer.__name__}(16).", CourseTypeError)
+        _not_a_class(where, f"layers[{i}]", layer, Operation, "объект слоя",
+                     f"{getattr(layer, '__name__', '')}(16)")
         if not isinstance(layer, Operation):
             raise course_error(where, f"layers[{i}]", layer,
                                "объект слоя этого фреймворка, например Dense(16)",
@@ -1037,10 +1034,8 @@ def _check_network(layers, loss, seed):
                     "один объект в двух местах сети хранит одни вход и выход, и обратный проход "
                     "даст неверные градиенты: создайте новый, например ReLU() для каждого слоя.")
             seen[id(part)] = i
-    if isinstance(loss, type) and issubclass(loss, Loss):
-        raise course_error(where, "loss", loss, "объект функции потерь",
-                           f"нужен объект, а не класс — добавьте скобки: scratch.{loss.__name__}().",
-                           CourseTypeError)
+    _not_a_class(where, "loss", loss, Loss, "объект функции потерь",
+                 f"scratch.{getattr(loss, '__name__', '')}()")
     if not isinstance(loss, Loss):
         raise course_error(where, "loss", loss, "функция потерь этого фреймворка",
                            "передайте scratch.MeanSquaredError() (регрессия) или "
@@ -1226,14 +1221,19 @@ def _check_trainer(net, optimizer):
     if not isinstance(net, NeuralNetwork):
         fix = "соберите сеть: NeuralNetwork([Dense(...), ...], MeanSquaredError())."
         raise course_error(where, "net", net, "сеть NeuralNetwork", fix, CourseTypeError)
-    if isinstance(optimizer, type) and issubclass(optimizer, Optimizer):
-        raise course_error(where, "optimizer", optimizer, "объект оптимизатора",
-                           f"нужен объект, а не класс — добавьте скобки: {optimizer.__name__}(lr=0.01).",
-                           CourseTypeError)
+    _not_a_class(where, "optimizer", optimizer, Optimizer, "объект оптимизатора",
+                 f"{getattr(optimizer, '__name__', '')}(lr=0.01)")
     if not isinstance(optimizer, Optimizer):
         raise course_error(where, "optimizer", optimizer, "оптимизатор этого фреймворка",
                            "передайте scratch.SGD(lr=0.01) (оптимизаторы Keras здесь не подходят).",
                            CourseTypeError)
+
+
+def _not_a_class(where, argument, value, base, expected, example):
+    """Raise a course error for a class of this framework (``ReLU``) where its object (``ReLU()``) belongs."""
+    if isinstance(value, type) and issubclass(value, base):
+        raise course_error(where, argument, value, expected,
+                           f"нужен объект, а не класс — добавьте скобки: {example}.", CourseTypeError)
 
 
 def _check_numerical_gradient(f, x, eps):
@@ -1281,10 +1281,8 @@ def _check_pair(a, b):
 def _check_gradient_check(block, x, target, seed):
     where = "gradient_check"
     expected = "операция или функция потерь этого фреймворка, например Sigmoid() или MeanSquaredError()"
-    if isinstance(block, type) and issubclass(block, Operation | Loss):
-        raise course_error(where, "block", block, expected,
-                           f"нужен объект, а не класс — добавьте скобки: {block.__name__}().",
-                           CourseTypeError)
+    _not_a_class(where, "block", block, Operation | Loss, expected,
+                 f"{getattr(block, '__name__', '')}()")
     if not isinstance(block, Operation | Loss):
         raise course_error(where, "block", block, expected,
                            "передайте объект с forward и backward, например scratch.Tanh().", CourseTypeError)
